@@ -1,0 +1,100 @@
+package dev.cganstudio.evaluation;
+
+import dev.cganstudio.data.BatchOrder;
+import dev.cganstudio.data.MnistDataset;
+import dev.cganstudio.model.JudgeNetwork;
+import dev.cganstudio.model.Labels;
+import dev.cganstudio.model.MnistTensors;
+import dev.cganstudio.model.Seeds;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * Trains the judge on the training digits until its test accuracy reaches the target or the
+ * epoch limit is met.
+ */
+public final class JudgeTrainer {
+
+    /** Test accuracy at which training stops early: the product promises at least 99.0%. */
+    public static final double TARGET_ACCURACY = 0.991;
+    /** Most epochs spent reaching the target; the architecture gets there in 2 to 4. */
+    public static final int MAX_EPOCHS = 6;
+    /** Images per update: small enough for many updates per epoch, large enough to use the cores. */
+    public static final int BATCH_SIZE = 128;
+
+    private static final Logger LOG = LoggerFactory.getLogger(JudgeTrainer.class);
+
+    private final long seed;
+    private final int maxEpochs;
+    private final Consumer<String> status;
+
+    /**
+     * @param seed seed of weights and shuffling
+     * @param maxEpochs most epochs to train
+     * @param status receives one line per epoch for a person to read
+     */
+    public JudgeTrainer(long seed, int maxEpochs, Consumer<String> status) {
+        this.seed = seed;
+        this.maxEpochs = maxEpochs;
+        this.status = status;
+    }
+
+    /** Trains a new judge; the result carries its accuracy on the test digits. */
+    public TrainedJudge train(MnistDataset train, MnistDataset test) {
+        MultiLayerNetwork network = JudgeNetwork.create(Seeds.derive(seed, Seeds.WEIGHTS, 1));
+        Judge judge = new Judge(network);
+        INDArray testImages = MnistTensors.images(test, 0, test.size());
+        int[] testLabels = MnistTensors.labels(test, 0, test.size());
+        double accuracy = 0;
+        int epoch = 0;
+        while (epoch < maxEpochs && accuracy < TARGET_ACCURACY) {
+            epoch++;
+            long started = System.nanoTime();
+            trainEpoch(network, train, epoch);
+            accuracy = accuracy(judge.verdicts(testImages), testLabels);
+            String line = String.format("judge epoch %d: test accuracy %.4f (%.0f s)", epoch, accuracy,
+                    (System.nanoTime() - started) / 1e9);
+            LOG.info(line);
+            status.accept(line);
+        }
+        return new TrainedJudge(judge, accuracy, epoch);
+    }
+
+    private void trainEpoch(MultiLayerNetwork network, MnistDataset train, int epoch) {
+        SplittableRandom random = new SplittableRandom(Seeds.derive(seed, Seeds.SHUFFLE, -epoch));
+        int[] order = BatchOrder.permutation(train.size(), random);
+        for (int from = 0; from < order.length; from += BATCH_SIZE) {
+            int to = Math.min(order.length, from + BATCH_SIZE);
+            int[] indices = Arrays.copyOfRange(order, from, to);
+            network.fit(new DataSet(MnistTensors.images(train, indices),
+                    Labels.oneHot(MnistTensors.labels(train, indices))));
+        }
+    }
+
+    static double accuracy(int[] verdicts, int[] labels) {
+        int correct = 0;
+        for (int index = 0; index < labels.length; index++) {
+            if (verdicts[index] == labels[index]) {
+                correct++;
+            }
+        }
+        return labels.length == 0 ? 0 : (double) correct / labels.length;
+    }
+
+    /**
+     * A judge fresh from training.
+     *
+     * @param judge the judge
+     * @param testAccuracy its accuracy on the test digits
+     * @param epochs epochs it trained
+     */
+    public record TrainedJudge(Judge judge, double testAccuracy, int epochs) {
+    }
+}

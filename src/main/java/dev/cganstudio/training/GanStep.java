@@ -1,0 +1,103 @@
+package dev.cganstudio.training;
+
+import dev.cganstudio.data.Mnist;
+import dev.cganstudio.model.DigitGenerator;
+import dev.cganstudio.model.GanConfig;
+import dev.cganstudio.model.Labels;
+import dev.cganstudio.model.Seeds;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.SplittableRandom;
+
+/**
+ * One training step of the conditional GAN, as the reference does it: the discriminator on a
+ * batch of real digits and a batch of generated digits with random labels, then the generator,
+ * on fresh noise and labels, through the discriminator without changing it.
+ */
+final class GanStep {
+
+    private final GanModels models;
+    private final GanConfig config;
+    private final long seed;
+    private final INDArray discriminatorTargets;
+    private final INDArray generatorTargets;
+
+    GanStep(GanModels models, long seed, int batchSize) {
+        this.models = models;
+        this.config = models.config();
+        this.seed = seed;
+        this.discriminatorTargets = Nd4j.concat(0,
+                Nd4j.valueArrayOf(new long[] {batchSize, 1}, config.realTarget()),
+                Nd4j.valueArrayOf(new long[] {batchSize, 1}, config.fakeTarget()));
+        this.generatorTargets = Nd4j.ones(batchSize, 1);
+    }
+
+    /**
+     * Runs step {@code step} (1-based, global) on a batch of real images [b, 1, 28, 28] and their
+     * one-hot labels. Noise, fake labels and dropout masks depend only on the seed and the step.
+     *
+     * @param measureScores whether to measure mean D(x) and D(G(z)), which costs a forward pass
+     */
+    StepResult run(long step, INDArray realImages, INDArray realLabels, boolean measureScores) {
+        int batch = (int) realImages.size(0);
+        long stepSeed = Seeds.derive(seed, Seeds.STEP, step);
+        SplittableRandom random = new SplittableRandom(stepSeed);
+        Nd4j.getRandom().setSeed(stepSeed);
+
+        INDArray fakeLabels = Labels.oneHot(randomLabels(random, batch));
+        INDArray fakeImages = models.generator().outputSingle(false,
+                DigitGenerator.gaussian(batch, config.latentSize(), random), fakeLabels);
+        INDArray images = Nd4j.concat(0, realImages, fakeImages);
+        INDArray labels = Nd4j.concat(0, realLabels, fakeLabels);
+
+        double realScore = Double.NaN;
+        double fakeScore = Double.NaN;
+        if (measureScores) {
+            INDArray verdicts = models.discriminator().outputSingle(false, images, labels);
+            realScore = verdicts.get(interval(0, batch)).meanNumber().doubleValue();
+            fakeScore = verdicts.get(interval(batch, 2 * batch)).meanNumber().doubleValue();
+        }
+
+        models.discriminator().fit(new MultiDataSet(new INDArray[] {images, labels},
+                new INDArray[] {targets(batch)}));
+        double discriminatorLoss = models.discriminator().score();
+        models.copyDiscriminatorIntoCombined();
+
+        INDArray noise = DigitGenerator.gaussian(batch, config.latentSize(), random);
+        INDArray generatorLabels = Labels.oneHot(randomLabels(random, batch));
+        models.combined().fit(new MultiDataSet(new INDArray[] {noise, generatorLabels},
+                new INDArray[] {generatorTargets(batch)}));
+        double generatorLoss = models.combined().score();
+        models.copyGeneratorFromCombined();
+
+        return new StepResult(discriminatorLoss, generatorLoss, realScore, fakeScore);
+    }
+
+    private INDArray targets(int batch) {
+        if (discriminatorTargets.size(0) == 2L * batch) {
+            return discriminatorTargets;
+        }
+        return Nd4j.concat(0, Nd4j.valueArrayOf(new long[] {batch, 1}, config.realTarget()),
+                Nd4j.valueArrayOf(new long[] {batch, 1}, config.fakeTarget()));
+    }
+
+    private INDArray generatorTargets(int batch) {
+        return generatorTargets.size(0) == batch ? generatorTargets : Nd4j.ones(batch, 1);
+    }
+
+    private static int[] randomLabels(SplittableRandom random, int count) {
+        int[] labels = new int[count];
+        for (int index = 0; index < count; index++) {
+            labels[index] = random.nextInt(Mnist.CLASSES);
+        }
+        return labels;
+    }
+
+    private static INDArrayIndex interval(int from, int to) {
+        return NDArrayIndex.interval(from, to);
+    }
+}
