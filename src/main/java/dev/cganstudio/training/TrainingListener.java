@@ -11,6 +11,10 @@ public interface TrainingListener {
     default void onStatus(String message) {
     }
 
+    /** Called once the run's folder is known and its models are ready, before the first step. */
+    default void onRunStart(RunStartEvent event) {
+    }
+
     /** Called after every training step. */
     default void onStep(StepEvent event) {
     }
