@@ -66,6 +66,14 @@ public final class TrainingRun {
 
     /** Runs to the last epoch or until stopped; blocks the calling thread. */
     public RunSummary run() throws IOException, InterruptedException {
+        try {
+            return train();
+        } finally {
+            control.end();
+        }
+    }
+
+    private RunSummary train() throws IOException, InterruptedException {
         Dl4jRuntime.configure(options.threads());
         LOG.info("native runtime: {}", Dl4jRuntime.describe());
 
@@ -209,7 +217,7 @@ public final class TrainingRun {
             EpochTotals totals = new EpochTotals();
             long globalStep = state.step();
             for (int stepInEpoch = 1; stepInEpoch <= stepsPerEpoch; stepInEpoch++) {
-                if (control.awaitGo()) {
+                if (control.awaitGo(session.models)) {
                     return null;
                 }
                 long started = System.nanoTime();
