@@ -1,0 +1,137 @@
+package dev.cganstudio.ui;
+
+import dev.cganstudio.evaluation.JudgeStore;
+import dev.cganstudio.training.DataLocator;
+import dev.cganstudio.training.TrainingListener;
+import dev.cganstudio.training.TrainingOptions;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+import java.io.IOException;
+import java.util.function.Function;
+
+/**
+ * The whole studio, put together: its models, then its views, each view given the model it
+ * shows. The application and the tests both build it, the tests with their own file dialogs.
+ */
+public final class Studio {
+
+    /** Title of the window. */
+    public static final String TITLE = "cGAN Studio";
+    private static final double GAP = 12;
+
+    private final ModelWorker worker = new ModelWorker();
+    private final StatusLine status = new StatusLine();
+    private final ModelShelf shelf;
+    private final TrainingModel training;
+    private final GenerateModel generate;
+    private final DrawModel draw;
+    private final BorderPane root = new BorderPane();
+
+    /**
+     * @param owner the window dialogs belong to
+     * @param dialogs where paths are asked for
+     * @param fileWriters makes the listener that writes a run's CSV, plots and grids
+     */
+    public Studio(StudioSettings settings, Window owner, FileDialogs dialogs,
+                  Function<TrainingOptions, TrainingListener> fileWriters) {
+        ErrorDialogs errors = new ErrorDialogs(owner);
+        shelf = new ModelShelf(worker, dialogs, errors, status);
+        training = new TrainingModel(settings, shelf, status, errors, dataLocator(), fileWriters);
+        generate = new GenerateModel(shelf, worker, errors);
+        draw = new DrawModel(shelf, worker);
+
+        TabPane tabs = new TabPane(
+                tab("Train", trainTab(dialogs)),
+                tab("Generate", new GenerateView(generate)),
+                tab("Draw", new DrawView(draw)));
+        tabs.setId("tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        root.setTop(new StudioMenuBar(shelf));
+        root.setCenter(tabs);
+        root.setBottom(new StudioStatusBar(status, training));
+        root.getStyleClass().add("studio");
+        root.getStylesheets().add(Studio.class.getResource("studio.css").toExternalForm());
+        findStoredJudge(settings);
+    }
+
+    /** The root node of the studio's scene. */
+    public Parent root() {
+        return root;
+    }
+
+    /** Stops the studio's own model thread; a training run ends with the JVM (its files stay whole). */
+    public void shutdown() {
+        worker.shutdown();
+    }
+
+    TrainingModel training() {
+        return training;
+    }
+
+    GenerateModel generate() {
+        return generate;
+    }
+
+    DrawModel draw() {
+        return draw;
+    }
+
+    ModelShelf shelf() {
+        return shelf;
+    }
+
+    StatusLine status() {
+        return status;
+    }
+
+    private HBox trainTab(FileDialogs dialogs) {
+        TrainingForm form = new TrainingForm(training, dialogs);
+        TrainingCharts charts = new TrainingCharts(training);
+        SampleGridView grid = new SampleGridView(training);
+        HBox.setHgrow(charts, Priority.ALWAYS);
+        HBox tab = new HBox(GAP, form, charts, grid);
+        tab.setPadding(new Insets(GAP));
+        return tab;
+    }
+
+    private static Tab tab(String title, Parent content) {
+        if (content instanceof VBox || content instanceof HBox) {
+            ((javafx.scene.layout.Region) content).setPadding(new Insets(GAP));
+        }
+        Tab tab = new Tab(title, content);
+        tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT));
+        return tab;
+    }
+
+    /** Takes the judge a previous run left in the per-user cache, if there is a usable one. */
+    private void findStoredJudge(StudioSettings settings) {
+        worker.execute(() -> {
+            JudgeStore.StoredJudge stored = new JudgeStore(settings.cacheFolder().resolve("judge")).load(message -> { });
+            if (stored != null) {
+                Platform.runLater(() -> shelf.adoptJudge(stored.judge(), String.format(java.util.Locale.ROOT,
+                        "from the cache (test accuracy %.4f)", stored.testAccuracy())));
+            }
+        });
+    }
+
+    /** The MNIST folder named in the form; the studio does not fetch MNIST itself yet. */
+    private static DataLocator dataLocator() {
+        return (requested, status) -> {
+            if (requested == null) {
+                throw new IOException("expected a folder holding the MNIST files, found none chosen: "
+                        + "choose one next to MNIST in the training form");
+            }
+            return requested;
+        };
+    }
+}
