@@ -1,5 +1,6 @@
 package dev.cganstudio.data;
 
+import static dev.cganstudio.data.DataAssertions.assertContains;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -160,9 +161,4 @@ class MnistRepositoryDownloadTest {
             return files.map(file -> file.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
         }
     }
-
-    private static void assertContains(String message, String fragment) {
-        assertTrue(message.contains(fragment), "should contain [" + fragment + "]:\n" + message);
-    }
-
 }

@@ -1,5 +1,6 @@
 package dev.cganstudio.data;
 
+import static dev.cganstudio.data.DataAssertions.assertContains;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -137,9 +138,5 @@ class MnistRepositoryNpmTest {
         Files.writeString(script, "#!/bin/sh\n" + body);
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
         return script;
-    }
-
-    private static void assertContains(String message, String fragment) {
-        assertTrue(message.contains(fragment), "should contain [" + fragment + "]:\n" + message);
     }
 }
