@@ -1,6 +1,5 @@
 package dev.cganstudio.report;
 
-import dev.cganstudio.io.AtomicFiles;
 import dev.cganstudio.training.EpochMetrics;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
-import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -38,7 +36,6 @@ public final class MetricsPlots {
     /** Default chart height in pixels. */
     public static final int DEFAULT_HEIGHT = 540;
 
-    private static final String PNG = "png";
     private static final String EPOCH_AXIS = "Epoch";
     private static final String WHOLE_NUMBER = "0";
     private static final int LEFT_AXIS = 0;
@@ -92,8 +89,8 @@ public final class MetricsPlots {
      * @throws IOException if a file cannot be written
      */
     public void writeAll(List<EpochMetrics> rows, Path runFolder) throws IOException {
-        write(renderMetrics(rows), runFolder.resolve(METRICS_FILE));
-        write(renderLosses(rows), runFolder.resolve(LOSSES_FILE));
+        PngFiles.write(renderMetrics(rows), runFolder.resolve(METRICS_FILE));
+        PngFiles.write(renderLosses(rows), runFolder.resolve(LOSSES_FILE));
     }
 
     /** Draws accuracy, macro F1 and weighted F1 against epoch, on a fixed 0 to 1 scale. */
@@ -124,15 +121,6 @@ public final class MetricsPlots {
         addLine(chart, "D(x): output on real digits", rows, EpochMetrics::realScore, GREEN, true, RIGHT_AXIS);
         addLine(chart, "D(G(z)): output on generated digits", rows, EpochMetrics::fakeScore, RED, true, RIGHT_AXIS);
         return BitmapEncoder.getBufferedImage(chart);
-    }
-
-    /** Writes an image as a PNG, atomically. */
-    static void write(BufferedImage image, Path file) throws IOException {
-        AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(image, PNG, out)) {
-                throw new IOException("expected a PNG writer in ImageIO, found none");
-            }
-        });
     }
 
     private XYChart newChart(String title, String yAxisTitle, List<EpochMetrics> rows) {
