@@ -22,15 +22,15 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * The per-epoch metrics of a run, one {@link EpochMetrics} per row of {@code metrics.csv} in the
- * run folder (RFC 4180 CSV with a header line and {@code \n} line ends), for plots, spreadsheets
- * and resuming.
+ * run folder (RFC 4180 quoting, a header line, {@code \n} line ends), for plots, spreadsheets and
+ * resuming.
  *
  * <p>Numbers are written by {@link Double#toString(double)} and read by
  * {@link Double#parseDouble(String)}: dots whatever the default locale, and every value reads back
  * exactly. A figure that was not computed ({@code NaN}) is an empty field; {@code NaN} is also
  * accepted when reading. Each change rewrites the whole file through {@link AtomicFiles}, so a
- * crash leaves the old file or the new one, never half a row; the file is a few kilobytes even
- * for hundreds of epochs. Not thread-safe: one writer per file.
+ * crash leaves the old file or the new one, never half a row; at about 300 bytes an epoch the file
+ * stays small enough to rewrite. Not thread-safe: one writer per file.
  */
 public final class MetricsCsv {
 
