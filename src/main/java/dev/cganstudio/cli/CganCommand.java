@@ -1,6 +1,7 @@
 package dev.cganstudio.cli;
 
 import dev.cganstudio.data.IdxFormatException;
+import dev.cganstudio.data.MnistUnavailableException;
 import dev.cganstudio.model.ModelFileException;
 import dev.cganstudio.training.TrainingDivergedException;
 import org.slf4j.Logger;
@@ -13,7 +14,7 @@ import java.io.PrintWriter;
 /** The {@code cgan} command: one subcommand per verb. */
 @Command(name = "cgan", mixinStandardHelpOptions = true, version = "cGAN Studio 0.1.0",
         description = "Train, watch and use a conditional GAN on handwritten digits (MNIST).",
-        subcommands = {
+        subcommands = {TrainCommand.class, GenerateCommand.class, EvaluateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CganCommand implements Runnable {
 
@@ -61,7 +62,7 @@ public final class CganCommand implements Runnable {
         if (failure instanceof ModelFileException) {
             return ExitCodes.MODEL_FILE;
         }
-        if (failure instanceof IdxFormatException || failure instanceof DataException) {
+        if (failure instanceof IdxFormatException || failure instanceof MnistUnavailableException) {
             return ExitCodes.DATA;
         }
         if (failure instanceof IllegalArgumentException) {

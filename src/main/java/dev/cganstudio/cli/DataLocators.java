@@ -1,30 +1,20 @@
 package dev.cganstudio.cli;
 
+import dev.cganstudio.data.MnistRepository;
+import dev.cganstudio.data.MnistSources;
 import dev.cganstudio.training.DataLocator;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The data locators the command line uses. */
+/** The data locator the command line uses: the folder given, the cache, a mirror, or npm. */
 final class DataLocators {
 
     private DataLocators() {
     }
 
     static DataLocator standard(Path cache) {
-        return (requested, status) -> {
-            if (requested != null) {
-                return requested;
-            }
-            String variable = System.getenv("CGAN_MNIST_DIR");
-            if (variable != null) {
-                return Path.of(variable);
-            }
-            Path cached = cache.resolve("mnist");
-            if (Files.isDirectory(cached)) {
-                return cached;
-            }
-            throw new DataException("no MNIST found: give --data DIR", null);
-        };
+        return (requested, status) -> new MnistRepository(MnistSources.standard(requested)
+                .withCacheFolder(cache.resolve("mnist")))
+                .acquire(new DownloadBar());
     }
 }

@@ -28,7 +28,8 @@ public final class UserFolders {
             return Path.of(explicit);
         }
         String xdg = environment.get("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank()) {
+        // The XDG specification says a relative path in these variables is invalid and must be ignored.
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
             return Path.of(xdg).resolve(APPLICATION);
         }
         return home.resolve(".cache").resolve(APPLICATION);

@@ -2,6 +2,7 @@ package dev.cganstudio.report;
 
 import dev.cganstudio.training.EpochEvent;
 import dev.cganstudio.training.EpochMetrics;
+import dev.cganstudio.training.RunStartEvent;
 import dev.cganstudio.training.SampleEvent;
 import dev.cganstudio.training.TrainingListener;
 import java.io.IOException;
@@ -31,19 +32,35 @@ public final class RunReport implements TrainingListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunReport.class);
 
-    private final Path runFolder;
-    private final MetricsCsv csv;
-    private final MetricsPlots plots;
+    private final MetricsPlots plots = new MetricsPlots();
+    private Path runFolder;
+    private MetricsCsv csv;
+
+    /** A report for the run folder the engine announces when the run starts. */
+    public RunReport() {
+    }
 
     /**
-     * A report for a run folder, charts of the default size.
+     * A report for a known run folder, charts of the default size.
      *
      * @param runFolder where the files go; created when the first file is written
      */
     public RunReport(Path runFolder) {
         this.runFolder = runFolder;
         this.csv = MetricsCsv.inRunFolder(runFolder);
-        this.plots = new MetricsPlots();
+    }
+
+    /** Takes the run's folder and drops CSV rows the checkpoint does not cover (none on a new run). */
+    @Override
+    public void onRunStart(RunStartEvent event) {
+        runFolder = event.runFolder();
+        csv = MetricsCsv.inRunFolder(runFolder);
+        try {
+            resumeAfter(event.finishedEpochs());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not prepare " + csv.file() + " to continue after epoch "
+                    + event.finishedEpochs(), e);
+        }
     }
 
     /** Where the end-of-epoch sample grid of an epoch is written: {@code samples/epoch_001.png}. */

@@ -70,6 +70,19 @@ public final class SampleGrid {
      * @throws IllegalArgumentException if the grid is empty or the pixel count does not match it
      */
     public static BufferedImage render(float[] pixels, int rows, int columns) {
+        return render(pixels, rows, columns, identityLabels(rows));
+    }
+
+    /**
+     * Draws a grid of digits whose rows show the given labels (for a grid of chosen digits).
+     *
+     * @param rowLabels the label printed beside each row
+     * @see #render(float[], int, int)
+     */
+    public static BufferedImage render(float[] pixels, int rows, int columns, int[] rowLabels) {
+        if (rowLabels.length != rows) {
+            throw new IllegalArgumentException("expected one label per row (" + rows + "), found " + rowLabels.length);
+        }
         if (rows < 1 || columns < 1) {
             throw new IllegalArgumentException("expected at least 1 row and 1 column, found " + rows + " x "
                     + columns);
@@ -83,7 +96,7 @@ public final class SampleGrid {
         Graphics2D graphics = image.createGraphics();
         try {
             drawSeparators(graphics, rows, columns);
-            drawLabels(graphics, rows);
+            drawLabels(graphics, rowLabels);
         } finally {
             graphics.dispose();
         }
@@ -104,6 +117,17 @@ public final class SampleGrid {
     /** Draws a grid of digits and writes it as a PNG, atomically; see {@link #render(float[], int, int)}. */
     public static void write(float[] pixels, int rows, int columns, Path file) throws IOException {
         PngFiles.write(render(pixels, rows, columns), file);
+    }
+
+    /** Draws a grid of chosen digits and writes it as a PNG, atomically. */
+    public static void write(float[] pixels, int rows, int columns, int[] rowLabels, Path file) throws IOException {
+        PngFiles.write(render(pixels, rows, columns, rowLabels), file);
+    }
+
+    private static int[] identityLabels(int rows) {
+        int[] labels = new int[Math.max(rows, 0)];
+        Arrays.setAll(labels, row -> row);
+        return labels;
     }
 
     /** Left edge of the digits in a column. */
@@ -137,13 +161,13 @@ public final class SampleGrid {
         }
     }
 
-    private static void drawLabels(Graphics2D graphics, int rows) {
+    private static void drawLabels(Graphics2D graphics, int[] rowLabels) {
         graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         graphics.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.round(CELL * LABEL_FONT_FRACTION)));
         graphics.setColor(new Color(LABEL_GREY, LABEL_GREY, LABEL_GREY));
         FontMetrics metrics = graphics.getFontMetrics();
-        for (int row = 0; row < rows; row++) {
-            String label = Integer.toString(row);
+        for (int row = 0; row < rowLabels.length; row++) {
+            String label = Integer.toString(rowLabels[row]);
             int x = (LABEL_WIDTH - metrics.stringWidth(label)) / 2;
             int y = cellTop(row) + (CELL + metrics.getAscent() - metrics.getDescent()) / 2;
             graphics.drawString(label, x, y);
