@@ -28,6 +28,24 @@ public final class ContentDigest {
      * @throws IOException if the file cannot be read
      */
     public static String sha256(Path file) throws IOException {
+        return sha256(file, Long.MAX_VALUE);
+    }
+
+    /**
+     * Checks that the uncompressed content of {@code file} has the SHA-256 {@code expected}, reading
+     * at most {@code maxBytes} of it so that a gzip bomb cannot keep the check busy for hours.
+     *
+     * @throws IdxFormatException if the digest differs, the content is longer or the gzip stream is damaged
+     * @throws IOException if the file cannot be read
+     */
+    public static void requireSha256(Path file, String expected, long maxBytes) throws IOException {
+        String found = sha256(file, maxBytes);
+        if (!found.equalsIgnoreCase(expected)) {
+            throw new IdxFormatException(file, "uncompressed content with SHA-256 " + expected, "SHA-256 " + found);
+        }
+    }
+
+    private static String sha256(Path file, long maxBytes) throws IOException {
         MessageDigest digest = newDigest();
         byte[] buffer = new byte[Gzip.BUFFER_BYTES];
         long total = 0;
@@ -36,6 +54,10 @@ public final class ContentDigest {
             while ((read = in.read(buffer)) >= 0) {
                 digest.update(buffer, 0, read);
                 total += read;
+                if (total > maxBytes) {
+                    throw new IdxFormatException(file, "at most " + maxBytes + " uncompressed bytes",
+                            "more", maxBytes);
+                }
             }
         } catch (ZipException | EOFException e) {
             throw new IdxFormatException(file, "a complete, valid gzip stream",

@@ -9,8 +9,6 @@ import dev.cganstudio.model.Seeds;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -28,8 +26,6 @@ public final class JudgeTrainer {
     public static final int MAX_EPOCHS = 6;
     /** Images per update: small enough for many updates per epoch, large enough to use the cores. */
     public static final int BATCH_SIZE = 128;
-
-    private static final Logger LOG = LoggerFactory.getLogger(JudgeTrainer.class);
 
     private final long seed;
     private final int maxEpochs;
@@ -61,7 +57,6 @@ public final class JudgeTrainer {
             accuracy = accuracy(judge.verdicts(testImages), testLabels);
             String line = String.format("judge epoch %d: test accuracy %.4f (%.0f s)", epoch, accuracy,
                     (System.nanoTime() - started) / 1e9);
-            LOG.info(line);
             status.accept(line);
         }
         return new TrainedJudge(judge, accuracy, epoch);

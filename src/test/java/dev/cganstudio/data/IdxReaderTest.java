@@ -1,5 +1,6 @@
 package dev.cganstudio.data;
 
+import static dev.cganstudio.data.DataAssertions.assertMessage;
 import static dev.cganstudio.data.IdxFixtures.COLUMNS_OFFSET;
 import static dev.cganstudio.data.IdxFixtures.COUNT_OFFSET;
 import static dev.cganstudio.data.IdxFixtures.DIMENSIONS_OFFSET;
@@ -270,14 +271,6 @@ class IdxReaderTest {
                 error.getMessage());
     }
 
-    /** Checks the message names the file and holds every fragment (expected and found values). */
-    static void assertMessage(Exception error, Path file, String... fragments) {
-        String message = error.getMessage();
-        assertTrue(message.startsWith(file.toString()), "should name " + file + ": " + message);
-        for (String fragment : fragments) {
-            assertTrue(message.contains(fragment), "should contain [" + fragment + "]: " + message);
-        }
-    }
 
     private static IdxFormatException assertAllocatesLittle(ThrowingRead read) {
         com.sun.management.ThreadMXBean threads =

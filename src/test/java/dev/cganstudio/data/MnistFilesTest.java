@@ -1,6 +1,6 @@
 package dev.cganstudio.data;
 
-import static dev.cganstudio.data.IdxReaderTest.assertMessage;
+import static dev.cganstudio.data.DataAssertions.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,0 +1,130 @@
+package dev.cganstudio.cli;
+
+import dev.cganstudio.data.IdxReader;
+import dev.cganstudio.data.MnistSplit;
+import dev.cganstudio.report.SampleGrid;
+import dev.cganstudio.testing.SyntheticMnist;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Drives the real command line, end to end, on synthetic MNIST-format data. */
+class CommandLineTest {
+
+    @TempDir
+    static Path work;
+    static Path data;
+    static Path run;
+
+    @BeforeAll
+    static void dryRun() throws IOException {
+        data = SyntheticMnist.writeFolder(Files.createDirectories(work.resolve("mnist")), 512, 200);
+        Result result = cgan("train", "--dry-run", "--data", data.toString(), "--output", work.resolve("output")
+                .toString(), "--cache", work.resolve("cache").toString(), "--threads", "2");
+        assertEquals(ExitCodes.OK, result.code, result.err);
+        try (Stream<Path> runs = Files.list(work.resolve("output"))) {
+            run = runs.findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void dryRunWritesEveryArtefactOfARealRun() throws IOException {
+        for (String file : List.of("samples/epoch_001.png", "metrics.csv", "metrics.png", "losses.png",
+                "generator.zip", "discriminator.zip", "judge.zip", "checkpoint/state.json")) {
+            assertTrue(Files.isRegularFile(run.resolve(file)), file + " written");
+        }
+        List<String> csv = Files.readAllLines(run.resolve("metrics.csv"));
+        assertEquals(2, csv.size(), "header and one epoch row");
+        assertTrue(csv.get(1).startsWith("1,8,"), "epoch 1 after 8 steps (256 digits, batch 32): " + csv.get(1));
+        BufferedImage grid = ImageIO.read(run.resolve("samples/epoch_001.png").toFile());
+        assertEquals(SampleGrid.width(10), grid.getWidth());
+        assertEquals(SampleGrid.height(10), grid.getHeight());
+    }
+
+    @Test
+    void generateWritesAGridOfTheChosenLabelAndAnIdxPairThatReadsBack() throws IOException {
+        Path png = work.resolve("sevens.png");
+        Result result = cgan("generate", "--generator", run.toString(), "--label", "7", "--count", "5",
+                "--output", png.toString());
+        assertEquals(ExitCodes.OK, result.code, result.err);
+        BufferedImage grid = ImageIO.read(png.toFile());
+        assertEquals(SampleGrid.width(5), grid.getWidth());
+        assertEquals(SampleGrid.height(1), grid.getHeight());
+
+        Path stem = work.resolve("set");
+        result = cgan("generate", "--generator", run.resolve("generator.zip").toString(), "--labels", "3,4",
+                "--count", "6", "--format", "idx", "--output", stem.toString());
+        assertEquals(ExitCodes.OK, result.code, result.err);
+        byte[] labels = IdxReader.readLabels(work.resolve("set-labels-idx1-ubyte"));
+        assertArrayEquals(new byte[] {3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4}, labels);
+        assertEquals(12 * 784, IdxReader.readImages(work.resolve("set-images-idx3-ubyte")).length);
+    }
+
+    @Test
+    void badOptionsNameTheOptionAndTheValue() {
+        Result epochs = cgan("train", "--epochs", "0");
+        assertEquals(ExitCodes.USAGE, epochs.code);
+        assertTrue(epochs.err.contains("--epochs") && epochs.err.contains("'0'"), epochs.err);
+
+        Result preset = cgan("train", "--preset", "huge");
+        assertEquals(ExitCodes.USAGE, preset.code);
+        assertTrue(preset.err.contains("--preset") && preset.err.contains("huge") && preset.err.contains("seed"),
+                preset.err);
+
+        Result label = cgan("generate", "--generator", run.toString(), "--label", "12");
+        assertEquals(ExitCodes.USAGE, label.code);
+        assertTrue(label.err.contains("--label") && label.err.contains("'12'"), label.err);
+
+        Result number = cgan("train", "--batch", "lots");
+        assertEquals(ExitCodes.USAGE, number.code);
+        assertTrue(number.err.contains("--batch") && number.err.contains("lots"), number.err);
+    }
+
+    @Test
+    void aTruncatedMnistFileEndsWithAMessageNamingItAndTheDataExitCode() throws IOException {
+        Path broken = SyntheticMnist.writeFolder(Files.createDirectories(work.resolve("broken")), 64, 20);
+        Path images = broken.resolve(MnistSplit.TRAIN.imagesFile());
+        byte[] bytes = Files.readAllBytes(images);
+        Files.write(images, java.util.Arrays.copyOf(bytes, bytes.length - 100));
+
+        Result result = cgan("train", "--dry-run", "--data", broken.toString(), "--output",
+                work.resolve("never").toString(), "--cache", work.resolve("cache").toString());
+        assertEquals(ExitCodes.DATA, result.code, result.err);
+        assertTrue(result.err.contains(images.toString()) && result.err.contains("expected"), result.err);
+    }
+
+    @Test
+    void aJudgeOfferedAsGeneratorIsRefusedWithTheModelFileExitCode() {
+        Result result = cgan("generate", "--generator", run.resolve("judge.zip").toString());
+        assertEquals(ExitCodes.MODEL_FILE, result.code, result.err);
+        assertTrue(result.err.contains("judge.zip") && result.err.contains("expected"), result.err);
+    }
+
+    private static Result cgan(String... args) {
+        CommandLine commandLine = CganCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int code = commandLine.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+}

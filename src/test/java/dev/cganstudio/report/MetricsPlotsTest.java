@@ -1,0 +1,118 @@
+package dev.cganstudio.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cganstudio.data.Mnist;
+import dev.cganstudio.training.EpochMetrics;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MetricsPlotsTest {
+
+    private static final int WIDTH = 640;
+    private static final int HEIGHT = 400;
+
+    @TempDir
+    Path folder;
+
+    @BeforeAll
+    static void headless() {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    @Test
+    void writesBothChartsAsPngsOfTheRequestedSize() throws IOException {
+        new MetricsPlots(WIDTH, HEIGHT).writeAll(epochs(5), folder);
+
+        assertPng(folder.resolve("metrics.png"));
+        assertPng(folder.resolve("losses.png"));
+        try (Stream<Path> files = Files.list(folder)) {
+            assertEquals(2, files.count(), "no temporary file may be left behind");
+        }
+    }
+
+    @Test
+    void drawsASingleEpoch() throws IOException {
+        new MetricsPlots(WIDTH, HEIGHT).writeAll(epochs(1), folder);
+
+        assertPng(folder.resolve("metrics.png"));
+        assertPng(folder.resolve("losses.png"));
+    }
+
+    @Test
+    void drawsAxesWithNoEpochOrOnlyNaN() throws IOException {
+        MetricsPlots plots = new MetricsPlots(WIDTH, HEIGHT);
+        double[] noLabels = new double[Mnist.CLASSES];
+        EpochMetrics blank = new EpochMetrics(1, 10, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, noLabels, Double.NaN, Double.NaN, Double.NaN);
+
+        assertEquals(WIDTH, plots.renderMetrics(List.of()).getWidth());
+        assertEquals(HEIGHT, plots.renderLosses(List.of(blank)).getHeight());
+    }
+
+    /** A NaN drawn as 0 would still put the accuracy colour on the chart; a skipped one does not. */
+    @Test
+    void skipsNaNValuesInsteadOfDrawingThemAsZero() {
+        MetricsPlots plots = new MetricsPlots(WIDTH, HEIGHT);
+        List<EpochMetrics> rows = new ArrayList<>();
+        for (EpochMetrics row : epochs(3)) {
+            rows.add(withAccuracy(row, Double.NaN));
+        }
+
+        assertEquals(0, pixelsOf(plots.renderMetrics(rows), MetricsPlots.BLUE));
+        assertTrue(pixelsOf(plots.renderMetrics(epochs(3)), MetricsPlots.BLUE) > 0);
+        assertTrue(pixelsOf(plots.renderMetrics(rows), MetricsPlots.ORANGE) > 0, "macro F1 is still drawn");
+    }
+
+    @Test
+    void rejectsAnEmptySize() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> new MetricsPlots(0, 10));
+        assertEquals("expected a plot size of at least 1x1 pixels, found 0x10", error.getMessage());
+    }
+
+    private static void assertPng(Path file) throws IOException {
+        BufferedImage image = ImageIO.read(file.toFile());
+        assertNotNull(image, file + " should decode as an image");
+        assertEquals(WIDTH, image.getWidth());
+        assertEquals(HEIGHT, image.getHeight());
+    }
+
+    private static long pixelsOf(BufferedImage image, Color colour) {
+        long count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) == (colour.getRGB() & 0xFFFFFF)) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static List<EpochMetrics> epochs(int count) {
+        List<EpochMetrics> rows = new ArrayList<>();
+        for (int epoch = 1; epoch <= count; epoch++) {
+            rows.add(MetricsCsvTest.row(epoch));
+        }
+        return rows;
+    }
+
+    private static EpochMetrics withAccuracy(EpochMetrics row, double accuracy) {
+        return new EpochMetrics(row.epoch(), row.steps(), row.discriminatorLoss(), row.generatorLoss(),
+                row.realScore(), row.fakeScore(), accuracy, row.macroF1(), row.weightedF1(), row.perLabelF1(),
+                row.frechetDistance(), row.seconds(), row.imagesPerSecond());
+    }
+}
