@@ -1,9 +1,9 @@
 package dev.cganstudio.ui;
 
 import dev.cganstudio.evaluation.JudgeStore;
+import dev.cganstudio.data.MnistRepository;
+import dev.cganstudio.data.MnistSources;
 import dev.cganstudio.training.DataLocator;
-import dev.cganstudio.training.TrainingListener;
-import dev.cganstudio.training.TrainingOptions;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
@@ -16,8 +16,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-import java.io.IOException;
-import java.util.function.Function;
+import java.util.Locale;
 
 /**
  * The whole studio, put together: its models, then its views, each view given the model it
@@ -40,13 +39,11 @@ public final class Studio {
     /**
      * @param owner the window dialogs belong to
      * @param dialogs where paths are asked for
-     * @param fileWriters makes the listener that writes a run's CSV, plots and grids
      */
-    public Studio(StudioSettings settings, Window owner, FileDialogs dialogs,
-                  Function<TrainingOptions, TrainingListener> fileWriters) {
+    public Studio(StudioSettings settings, Window owner, FileDialogs dialogs) {
         ErrorDialogs errors = new ErrorDialogs(owner);
         shelf = new ModelShelf(worker, dialogs, errors, status);
-        training = new TrainingModel(settings, shelf, status, errors, dataLocator(), fileWriters);
+        training = new TrainingModel(settings, shelf, status, errors, dataLocator(settings));
         generate = new GenerateModel(shelf, worker, errors);
         draw = new DrawModel(shelf, worker);
 
@@ -109,7 +106,7 @@ public final class Studio {
             ((javafx.scene.layout.Region) content).setPadding(new Insets(GAP));
         }
         Tab tab = new Tab(title, content);
-        tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT));
+        tab.setId("tab-" + title.toLowerCase(Locale.ROOT));
         return tab;
     }
 
@@ -118,20 +115,20 @@ public final class Studio {
         worker.execute(() -> {
             JudgeStore.StoredJudge stored = new JudgeStore(settings.cacheFolder().resolve("judge")).load(message -> { });
             if (stored != null) {
-                Platform.runLater(() -> shelf.adoptJudge(stored.judge(), String.format(java.util.Locale.ROOT,
+                Platform.runLater(() -> shelf.adoptJudge(stored.judge(), String.format(Locale.ROOT,
                         "from the cache (test accuracy %.4f)", stored.testAccuracy())));
             }
         });
     }
 
-    /** The MNIST folder named in the form; the studio does not fetch MNIST itself yet. */
-    private static DataLocator dataLocator() {
-        return (requested, status) -> {
-            if (requested == null) {
-                throw new IOException("expected a folder holding the MNIST files, found none chosen: "
-                        + "choose one next to MNIST in the training form");
-            }
-            return requested;
-        };
+    /**
+     * The folder named in the form, used alone; else MNIST as the command line finds it: the
+     * cache, then a download, told to the status line as it goes.
+     */
+    private static DataLocator dataLocator(StudioSettings settings) {
+        return (requested, status) -> new MnistRepository(MnistSources.standard(requested)
+                .withCacheFolder(settings.cacheFolder().resolve("mnist")))
+                .acquire((file, bytesSoFar, totalBytes) -> status.accept(String.format(Locale.ROOT,
+                        "Fetching %s: %.1f MB", file, bytesSoFar / 1e6)));
     }
 }

@@ -21,8 +21,7 @@ public final class StudioApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        studio = new Studio(StudioSettings.fromEnvironment(), stage, new FxFileDialogs(stage),
-                StudioFiles::writers);
+        studio = new Studio(StudioSettings.fromEnvironment(), stage, new FxFileDialogs(stage));
         stage.setTitle(Studio.TITLE);
         stage.setScene(new Scene(studio.root(), WIDTH, HEIGHT));
         stage.setOnShown(event -> LOG.info("studio shown {} ms after the JVM started",

@@ -29,6 +29,7 @@ final class TrainingForm extends VBox {
     private static final int MAX_BATCH = 4096;
     private static final int BATCH_STEP = 16;
     private static final double GAP = 8;
+    private static final double FORM_WIDTH = 330;
 
     private final TrainingModel model;
     private final FileDialogs dialogs;
@@ -67,6 +68,12 @@ final class TrainingForm extends VBox {
         seed.setTextFormatter(new TextFormatter<>(new LongStringConverter(), model.seedProperty().get()));
         dataFolder.setPromptText("folder with the four MNIST files");
         outputFolder.setPromptText("output");
+        preset.setId("preset");
+        epochs.setId("epochs");
+        batch.setId("batch");
+        seed.setId("seed");
+        dataFolder.setId("data-folder");
+        outputFolder.setId("output-folder");
         start.setId("start");
         pause.setId("pause");
         stop.setId("stop");
@@ -103,7 +110,8 @@ final class TrainingForm extends VBox {
         getChildren().add(Panels.card("Training", grid,
                 Panels.hint("Batch 0 keeps the preset's own. The seed fixes the weights, noise and order."),
                 resume, buttons));
-        getStyleClass().add("training-form");
+        setPrefWidth(FORM_WIDTH);
+        setMaxWidth(FORM_WIDTH);
     }
 
     private void wire() {

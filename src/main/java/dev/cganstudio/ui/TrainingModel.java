@@ -2,6 +2,7 @@ package dev.cganstudio.ui;
 
 import dev.cganstudio.model.ModelKind;
 import dev.cganstudio.model.Preset;
+import dev.cganstudio.report.RunReport;
 import dev.cganstudio.training.DataLocator;
 import dev.cganstudio.training.EpochMetrics;
 import dev.cganstudio.training.RunControl;
@@ -9,7 +10,6 @@ import dev.cganstudio.training.RunStartEvent;
 import dev.cganstudio.training.RunSummary;
 import dev.cganstudio.training.SampleEvent;
 import dev.cganstudio.training.StepEvent;
-import dev.cganstudio.training.TrainingListener;
 import dev.cganstudio.training.TrainingOptions;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -35,7 +35,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 
 /**
  * The training panel's state and commands: the options a person sets, the run's phase and
@@ -94,7 +93,6 @@ final class TrainingModel {
     private final StatusLine status;
     private final ErrorDialogs errors;
     private final DataLocator dataLocator;
-    private final Function<TrainingOptions, TrainingListener> fileWriters;
     private final StallMonitor stallMonitor = new StallMonitor();
     private final Timeline collector = new Timeline(new KeyFrame(Duration.millis(1000.0 / UPDATES_PER_SECOND),
             event -> collect()));
@@ -104,17 +102,13 @@ final class TrainingModel {
     private CompletableFuture<ComputationGraph[]> finalNetworks;
     private boolean judgeOffered;
 
-    /**
-     * @param fileWriters makes the listener that writes a run's CSV, plots and grids
-     */
     TrainingModel(StudioSettings settings, ModelShelf shelf, StatusLine status, ErrorDialogs errors,
-                  DataLocator dataLocator, Function<TrainingOptions, TrainingListener> fileWriters) {
+                  DataLocator dataLocator) {
         this.settings = settings;
         this.shelf = shelf;
         this.status = status;
         this.errors = errors;
         this.dataLocator = dataLocator;
-        this.fileWriters = fileWriters;
         dataFolder.set(settings.dataFolder());
         outputFolder.set(settings.outputFolder());
         collector.setCycleCount(Timeline.INDEFINITE);
@@ -228,7 +222,7 @@ final class TrainingModel {
             return;
         }
         RunControl control = new RunControl();
-        task = new TrainingTask(options, dataLocator, control, fileWriters.apply(options));
+        task = new TrainingTask(options, dataLocator, control, new RunReport());
         task.setOnSucceeded(event -> finish(task.getValue(), null));
         task.setOnFailed(event -> finish(null, task.getException()));
         start = null;
@@ -307,7 +301,8 @@ final class TrainingModel {
                 .dataFolder(dataFolder.get())
                 .outputFolder(outputFolder.get())
                 .cacheFolder(settings.cacheFolder())
-                .liveSamplesMillis(settings.liveSamplesMillis());
+                .liveSamplesMillis(settings.liveSamplesMillis())
+                .dryRun(settings.dryRun());
         if (resume != null) {
             builder.runFolder(resume.runFolder()).resume(true).seed(resume.state().seed());
         }
