@@ -68,6 +68,7 @@ final class DrawView extends HBox {
         VBox judged = Panels.card("The judge's answer", verdict, bars, timing);
         judged.setAlignment(Pos.TOP_LEFT);
         getChildren().addAll(drawing, seen, judged);
+        setFillHeight(false);
     }
 
     private void wire() {

@@ -88,10 +88,11 @@ final class GenerateModel {
         }
         Long typedSeed;
         try {
-            typedSeed = seedText.get() == null || seedText.get().isBlank() ? null : Long.parseLong(seedText.get().trim());
+            String typed = seedText.get();
+            typedSeed = typed == null || typed.isBlank() ? null : Long.parseLong(typed.trim());
         } catch (NumberFormatException e) {
-            errors.show("No digits drawn", new IllegalArgumentException(
-                    "expected a whole number as the seed (or nothing for fresh noise), found '" + seedText.get() + "'"));
+            errors.show("No digits drawn", new IllegalArgumentException("expected a whole number as the seed "
+                    + "(or nothing for fresh noise), found '" + seedText.get() + "'"));
             return;
         }
         long seed = typedSeed != null ? Seeds.derive(typedSeed, NOISE_STREAM, label) : freshSeeds.nextLong();

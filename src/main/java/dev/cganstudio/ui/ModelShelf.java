@@ -100,7 +100,8 @@ final class ModelShelf {
             LoadCheckpointTask task = new LoadCheckpointTask(folder);
             task.setOnSucceeded(event -> {
                 LoadCheckpointTask.Loaded loaded = task.getValue();
-                String origin = "checkpoint of " + loaded.runFolder().getFileName() + ", epoch " + loaded.state().epoch();
+                String origin = "checkpoint of " + loaded.runFolder().getFileName() + ", epoch "
+                        + loaded.state().epoch();
                 accept(ModelKind.GENERATOR, loaded.models().generator(), origin);
                 accept(ModelKind.DISCRIMINATOR, loaded.models().discriminator(), origin);
                 resumePoint.set(new ResumePoint(loaded.runFolder(), loaded.state()));

@@ -86,7 +86,8 @@ final class SampleGridView extends VBox {
             return;
         }
         grid.setImage(DigitImages.grid(event.pixels(), event.rows(), event.columns()));
-        caption.setText("Epoch " + event.epoch() + ", step " + event.step() + (event.epochEnd() ? " (end of epoch)" : ""));
+        caption.setText("Epoch " + event.epoch() + ", step " + event.step()
+                + (event.epochEnd() ? " (end of epoch)" : ""));
         showZoom(event);
     }
 

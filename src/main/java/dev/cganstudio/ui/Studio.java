@@ -1,19 +1,18 @@
 package dev.cganstudio.ui;
 
-import dev.cganstudio.evaluation.JudgeStore;
 import dev.cganstudio.data.MnistRepository;
 import dev.cganstudio.data.MnistSources;
+import dev.cganstudio.evaluation.JudgeStore;
 import dev.cganstudio.training.DataLocator;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
-import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 import java.util.Locale;
@@ -96,15 +95,11 @@ public final class Studio {
         TrainingCharts charts = new TrainingCharts(training);
         SampleGridView grid = new SampleGridView(training);
         HBox.setHgrow(charts, Priority.ALWAYS);
-        HBox tab = new HBox(GAP, form, charts, grid);
-        tab.setPadding(new Insets(GAP));
-        return tab;
+        return new HBox(GAP, form, charts, grid);
     }
 
-    private static Tab tab(String title, Parent content) {
-        if (content instanceof VBox || content instanceof HBox) {
-            ((javafx.scene.layout.Region) content).setPadding(new Insets(GAP));
-        }
+    private static Tab tab(String title, Region content) {
+        content.setPadding(new Insets(GAP));
         Tab tab = new Tab(title, content);
         tab.setId("tab-" + title.toLowerCase(Locale.ROOT));
         return tab;
@@ -113,7 +108,8 @@ public final class Studio {
     /** Takes the judge a previous run left in the per-user cache, if there is a usable one. */
     private void findStoredJudge(StudioSettings settings) {
         worker.execute(() -> {
-            JudgeStore.StoredJudge stored = new JudgeStore(settings.cacheFolder().resolve("judge")).load(message -> { });
+            JudgeStore store = new JudgeStore(settings.cacheFolder().resolve("judge"));
+            JudgeStore.StoredJudge stored = store.load(message -> { });
             if (stored != null) {
                 Platform.runLater(() -> shelf.adoptJudge(stored.judge(), String.format(Locale.ROOT,
                         "from the cache (test accuracy %.4f)", stored.testAccuracy())));

@@ -69,7 +69,8 @@ class TrainingPanelTest {
         StudioHarness.waitFor(120, "the first epoch's checkpoint", () -> training.runFolderProperty().get() != null
                 && Checkpoint.exists(training.runFolderProperty().get()));
         Path run = training.runFolderProperty().get();
-        StudioHarness.waitFor(60, "a point on the epoch chart", () -> training.accuracy().series().getData().size() > 0);
+        StudioHarness.waitFor(60, "a point on the epoch chart",
+                () -> training.accuracy().series().getData().size() > 0);
 
         robot.clickOn("#pause");
         StudioHarness.waitFor(10, "the pause", () -> training.phaseProperty().get() == TrainingModel.Phase.PAUSED);
