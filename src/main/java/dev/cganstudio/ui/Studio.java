@@ -122,9 +122,13 @@ public final class Studio {
      * cache, then a download, told to the status line as it goes.
      */
     private static DataLocator dataLocator(StudioSettings settings) {
-        return (requested, status) -> new MnistRepository(MnistSources.standard(requested)
-                .withCacheFolder(settings.cacheFolder().resolve("mnist")))
-                .acquire((file, bytesSoFar, totalBytes) -> status.accept(String.format(Locale.ROOT,
-                        "Fetching %s: %.1f MB", file, bytesSoFar / 1e6)));
+        return (requested, status) -> {
+            MnistSources sources = MnistSources.standard(null).withCacheFolder(settings.cacheFolder().resolve("mnist"));
+            if (requested != null) {
+                sources = sources.withExplicitFolder(requested, "the MNIST field");
+            }
+            return new MnistRepository(sources).acquire((file, bytesSoFar, totalBytes) -> status.accept(
+                    String.format(Locale.ROOT, "Fetching %s: %.1f MB", file, bytesSoFar / 1e6)));
+        };
     }
 }

@@ -28,15 +28,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Drives the training panel on a real engine and tiny synthetic MNIST: start, watch the charts
- * and grid fill, pause, stop, check the files, resume to the end; and a failing start.
+ * and grid fill, pause, stop, check the files, save the checkpoint elsewhere, load that copy and
+ * resume it to the end; and a failing start.
  */
 @ExtendWith(ApplicationExtension.class)
 class TrainingPanelTest {
 
     /** Epochs asked for: the run is stopped after the first and resumed to the last. */
     private static final int EPOCHS = 3;
-    /** A dry run caps the batch at 32; 8 gives 32 steps an epoch on its 256 digits. */
-    private static final int BATCH = 8;
+    /** A dry run caps the batch at 32; 16 gives 16 steps an epoch on its 256 digits. */
+    private static final int BATCH = 16;
     /** Long enough for several steps, even on a busy machine, and for the UI to collect them. */
     private static final long STEADY_MILLIS = 1500;
 
@@ -101,10 +102,22 @@ class TrainingPanelTest {
                 training.longestStallMillisProperty().get());
 
         StudioHarness.waitFor(10, "the run offered for resuming", () -> training.resumePointProperty().get() != null);
+
+        Path copy = temporary.resolve("saved-run");
+        harness.dialogs.answer(copy);
+        robot.clickOn("Models").clickOn("Save checkpoint…");
+        StudioHarness.waitFor(30, "the saved checkpoint", () -> Files.isDirectory(copy));
+        assertRunFilesComplete(copy, finished);
+        harness.dialogs.answer(copy);
+        robot.clickOn("Models").clickOn("Load checkpoint…");
+        StudioHarness.waitFor(60, "the loaded checkpoint", () -> training.resumePointProperty().get() != null
+                && training.resumePointProperty().get().runFolder().equals(copy));
+
         robot.clickOn("#start");
-        StudioHarness.waitFor(180, "the resumed run's end", () -> training.phaseProperty().get()
-                == TrainingModel.Phase.IDLE && Checkpoint.readState(run).epoch() == EPOCHS);
-        assertRunFilesComplete(run, EPOCHS);
+        StudioHarness.waitFor(180, "the resumed copy's end", () -> training.phaseProperty().get()
+                == TrainingModel.Phase.IDLE && Checkpoint.readState(copy).epoch() == EPOCHS);
+        assertRunFilesComplete(copy, EPOCHS);
+        assertEquals(finished, Checkpoint.readState(run).epoch(), "the original run is left as it was");
         assertEquals(EPOCHS, training.accuracy().size(), "one epoch-chart point per epoch, none repeated");
     }
 
