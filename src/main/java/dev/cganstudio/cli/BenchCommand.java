@@ -4,7 +4,13 @@ import dev.cganstudio.model.ComputeCost;
 import dev.cganstudio.model.Dl4jRuntime;
 import dev.cganstudio.model.GanConfig;
 import dev.cganstudio.model.Preset;
+import dev.cganstudio.report.RunReport;
+import dev.cganstudio.training.EvaluationEvent;
+import dev.cganstudio.training.RunControl;
+import dev.cganstudio.training.RunSummary;
 import dev.cganstudio.training.StepBenchmark;
+import dev.cganstudio.training.TrainingOptions;
+import dev.cganstudio.training.TrainingRun;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine;
@@ -16,7 +22,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -35,6 +43,8 @@ final class BenchCommand implements Callable<Integer> {
     static final int FLOP_PER_CYCLE = 32;
     /** Side of the square matrices of the practical ceiling: large enough to run at full speed. */
     static final int MATMUL_SIDE = 2048;
+    /** Epochs a time-to-quality run may take at most; the time budget ends it first. */
+    static final int MAX_EPOCHS = 100;
 
     @Option(names = "--preset", paramLabel = "NAME", split = ",", defaultValue = "fast,seed",
             description = "Presets to time (default fast,seed).")
@@ -50,20 +60,51 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", defaultValue = "10", description = "Timed steps (default 10).")
     int steps;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Native threads; 0: one per core.")
-    int threads;
+    @Option(names = "--time-to-quality",
+            description = "Train the default preset from scratch on real MNIST, judging every --evaluate-every steps, "
+                    + "and report the training time at which the judge thresholds are first met.")
+    boolean timeToQuality;
+
+    @Option(names = "--budget-minutes", paramLabel = "MIN", defaultValue = "10",
+            description = "With --time-to-quality: training time after which the run stops (default 10).")
+    double budgetMinutes;
+
+    @Option(names = "--evaluate-every", paramLabel = "STEPS", defaultValue = "250",
+            description = "With --time-to-quality: steps between judgements of 10,000 digits (default 250).")
+    int evaluateEvery;
+
+    @Option(names = "--target", paramLabel = "X", defaultValue = "0.986",
+            description = "With --time-to-quality: accuracy and macro F1 to reach (default 0.986).")
+    double target;
+
+    @Option(names = "--keep-going", description = "With --time-to-quality: train on to the budget once the target is met.")
+    boolean keepGoing;
+
+    @Option(names = "--output", paramLabel = "DIR", defaultValue = "output",
+            description = "With --time-to-quality: folder of the run's folder (default output).")
+    Path output;
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE",
+            description = "With --time-to-quality: replace a hyperparameter of the preset, e.g. --set emaDecay=0.")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    @CommandLine.Mixin
+    EngineOptions engine;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         if (warmup < 0 || steps < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--steps' or "
                     + "'--warmup': expected --steps >= 1 and --warmup >= 0, found " + steps + " and " + warmup);
         }
-        Dl4jRuntime.configure(threads);
+        Dl4jRuntime.configure(engine.threads);
         PrintWriter out = spec.commandLine().getOut();
+        if (timeToQuality) {
+            return timeToQuality(out);
+        }
         int cores = Runtime.getRuntime().availableProcessors();
         double clockGhz = clockGhz();
         double peak = cores * clockGhz * FLOP_PER_CYCLE;
@@ -89,6 +130,30 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         out.printf(Locale.ROOT, "%npeak RSS %.0f MB%n", peakRssMegabytes());
+        return ExitCodes.OK;
+    }
+
+    private int timeToQuality(PrintWriter out) throws IOException, InterruptedException {
+        RunControl control = new RunControl();
+        TimeToQuality watcher = new TimeToQuality(target, target, budgetMinutes * 60, !keepGoing, control);
+        TrainingOptions options = TrainingOptions.builder().preset(Preset.DEFAULT).epochs(MAX_EPOCHS)
+                .dataFolder(engine.data).cacheFolder(engine.cacheFolder()).outputFolder(output)
+                .threads(engine.threads).evaluateEverySteps(evaluateEvery).logEverySteps(evaluateEvery)
+                .overrides(overrides).build();
+        RunSummary summary = new TrainingRun(options, DataLocators.standard(engine.cacheFolder()),
+                TrainingListeners.of(new RunReport(), watcher), control).run();
+        EvaluationEvent met = watcher.met();
+        out.printf(Locale.ROOT, "run folder %s, %d steps, judge test accuracy %.4f%n", summary.runFolder(),
+                summary.steps(), summary.judgeAccuracy());
+        if (met == null) {
+            out.printf(Locale.ROOT, "target %.3f not met within %.1f minutes of training; see %s%n", target,
+                    budgetMinutes, summary.runFolder().resolve(TimeToQuality.CSV_FILE));
+            return ExitCodes.STOPPED;
+        }
+        out.printf(Locale.ROOT, "target met at step %d (epoch %d) after %.1f s of training (%.1f s wall with "
+                        + "judging): accuracy %.4f, macro F1 %.4f, Frechet %.2f; grid %s%n", met.step(), met.epoch(),
+                met.trainingSeconds(), met.wallSeconds(), met.accuracy(), met.macroF1(), met.frechetDistance(),
+                summary.runFolder().resolve("samples").resolve(TimeToQuality.GRID_FILE));
         return ExitCodes.OK;
     }
 
