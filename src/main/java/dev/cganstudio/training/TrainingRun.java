@@ -249,8 +249,8 @@ public final class TrainingRun {
             double seconds = totals.millis / 1e3;
             EpochMetrics metrics = new EpochMetrics(epoch, totals.steps, totals.meanDiscriminatorLoss(),
                     totals.meanGeneratorLoss(), totals.meanRealScore(), totals.meanFakeScore(), judged.accuracy(),
-                    judged.macroF1(), judged.weightedF1(), judged.f1(), score.frechetDistance(), seconds,
-                    stepsPerEpoch * (double) session.config.batchSize() / seconds);
+                    judged.macroF1(), judged.weightedF1(), judged.f1(), score.frechetDistance(), score.variety(),
+                    seconds, stepsPerEpoch * (double) session.config.batchSize() / seconds);
             boolean isBest = state.bestEpoch() == 0 || metrics.macroF1() > state.bestMacroF1();
             last = metrics;
             EpochEvent event = new EpochEvent(metrics, isBest, session.runFolder);
