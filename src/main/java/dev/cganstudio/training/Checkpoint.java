@@ -47,7 +47,8 @@ public final class Checkpoint {
         if (models.averaged() != null) {
             ModelFiles.save(models.averaged(), partial.resolve(AVERAGE_FILE), false);
         }
-        AtomicFiles.write(partial.resolve(STATE_FILE), out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, state));
+        AtomicFiles.write(partial.resolve(STATE_FILE),
+                out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, state));
         deleteTree(previous);
         if (Files.exists(target)) {
             Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
