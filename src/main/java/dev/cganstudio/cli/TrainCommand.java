@@ -13,7 +13,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code cgan train}: trains the conditional GAN, judged after every epoch. */
@@ -43,7 +45,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Generated digits per label judged after each epoch (default 1000).")
     int evalPerLabel;
 
-    @Option(names = "--resume", paramLabel = "RUN", description = "Continue the run in this folder from its checkpoint.")
+    @Option(names = "--resume", paramLabel = "RUN",
+            description = "Continue the run in this folder from its checkpoint.")
     Path resume;
 
     @Option(names = "--dry-run", description = "One short cycle on a small slice of the data, writing every artefact.")
@@ -58,6 +61,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--log-every", paramLabel = "STEPS", defaultValue = "50",
             description = "Steps between progress log lines when no progress bar is shown (default 50).")
     int logEvery;
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE",
+            description = "Replace a hyperparameter of the preset for an A/B run, e.g. --set emaDecay=0 "
+                    + "(names as in GanConfig).")
+    Map<String, String> overrides = new LinkedHashMap<>();
 
     @Mixin
     EngineOptions engine;
@@ -93,6 +101,12 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw bad("--preset", preset, "one of " + Preset.names());
         }
+        try {
+            chosen.config().override(overrides);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--set': " + e.getMessage());
+        }
         requireAtLeast("--epochs", epochs, 1);
         if (batch != null) {
             requireAtLeast("--batch", batch, 1);
@@ -105,7 +119,7 @@ final class TrainCommand implements Callable<Integer> {
                 .dataFolder(engine.data).outputFolder(output).runFolder(resume).resume(resume != null)
                 .samplesPerLabel(evalPerLabel).threads(engine.threads).cacheFolder(engine.cacheFolder())
                 .retrainJudge(retrainJudge).dropout(!noDropout).dryRun(dryRun).logEverySteps(logEvery)
-                .build();
+                .overrides(overrides).build();
     }
 
     private void requireAtLeast(String option, long value, long least) {

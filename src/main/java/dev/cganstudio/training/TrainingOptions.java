@@ -3,6 +3,7 @@ package dev.cganstudio.training;
 import dev.cganstudio.model.Preset;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,11 +27,13 @@ import java.util.Objects;
  * @param liveSamplesMillis interval between live sample grids during an epoch, 0 turns them off
  * @param logEverySteps steps between progress log lines, 0 turns them off
  * @param evaluateEverySteps steps between mid-epoch evaluations (time to quality), 0 turns them off
+ * @param overrides hyperparameters of the preset replaced by name, for A/B runs (empty for none)
  */
 public record TrainingOptions(Preset preset, int epochs, int batchSize, long seed, Path dataFolder,
                               Path outputFolder, Path runFolder, boolean resume, int samplesPerLabel, int threads,
                               Path cacheFolder, boolean retrainJudge, boolean dropout, boolean dryRun,
-                              long liveSamplesMillis, int logEverySteps, int evaluateEverySteps) {
+                              long liveSamplesMillis, int logEverySteps, int evaluateEverySteps,
+                              Map<String, String> overrides) {
 
     /** Digits per label judged after each epoch, as the product promises (10,000 in all). */
     public static final int DEFAULT_SAMPLES_PER_LABEL = 1000;
@@ -46,11 +49,13 @@ public record TrainingOptions(Preset preset, int epochs, int batchSize, long see
     public TrainingOptions {
         Objects.requireNonNull(preset, "preset");
         Objects.requireNonNull(outputFolder, "outputFolder");
+        overrides = Map.copyOf(overrides);
         if (epochs < 1) {
             throw new IllegalArgumentException("expected epochs >= 1, found " + epochs);
         }
         if (batchSize < 0) {
-            throw new IllegalArgumentException("expected a batch size >= 1 (or 0 for the preset's), found " + batchSize);
+            throw new IllegalArgumentException("expected a batch size >= 1 (or 0 for the preset's), found "
+                    + batchSize);
         }
         if (samplesPerLabel < 1) {
             throw new IllegalArgumentException("expected samples per label >= 1, found " + samplesPerLabel);
@@ -85,6 +90,7 @@ public record TrainingOptions(Preset preset, int epochs, int batchSize, long see
         builder.liveSamplesMillis = liveSamplesMillis;
         builder.logEverySteps = logEverySteps;
         builder.evaluateEverySteps = evaluateEverySteps;
+        builder.overrides = overrides;
         return builder;
     }
 
@@ -107,6 +113,7 @@ public record TrainingOptions(Preset preset, int epochs, int batchSize, long see
         private long liveSamplesMillis;
         private int logEverySteps = 50;
         private int evaluateEverySteps;
+        private Map<String, String> overrides = Map.of();
 
         private Builder() {
         }
@@ -128,11 +135,12 @@ public record TrainingOptions(Preset preset, int epochs, int batchSize, long see
         public Builder liveSamplesMillis(long value) { liveSamplesMillis = value; return this; }
         public Builder logEverySteps(int value) { logEverySteps = value; return this; }
         public Builder evaluateEverySteps(int value) { evaluateEverySteps = value; return this; }
+        public Builder overrides(Map<String, String> value) { overrides = value; return this; }
 
         public TrainingOptions build() {
             return new TrainingOptions(preset, epochs, batchSize, seed, dataFolder, outputFolder, runFolder, resume,
                     samplesPerLabel, threads, cacheFolder, retrainJudge, dropout, dryRun, liveSamplesMillis,
-                    logEverySteps, evaluateEverySteps);
+                    logEverySteps, evaluateEverySteps, overrides);
         }
     }
 }
