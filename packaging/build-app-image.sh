@@ -20,6 +20,9 @@ rm -rf "$target/app" "$target/runtime" "$target/dist"
 mvn -B -q -DskipTests package dependency:copy-dependencies -DincludeScope=runtime \
     -DexcludeGroupIds=org.openjfx -DoutputDirectory="$target/app/lib"
 cp "$target"/cgan-studio-*.jar "$target/app/lib/cgan-studio.jar"
+# Native libraries the studio never loads (140 MB of the 370): the plain ND4J build (Dl4jRuntime
+# picks the oneDNN one), and the image codecs DataVec brings (OpenCV, FFmpeg, Leptonica).
+rm -f "$target/app/lib"/nd4j-native-*-linux-x86_64.jar "$target/app/lib"/{opencv,ffmpeg,leptonica}-*.jar
 
 echo "linking the runtime (JDK modules and JavaFX $version)..." >&2
 javafx_jars=""

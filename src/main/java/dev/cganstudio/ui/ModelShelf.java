@@ -100,7 +100,7 @@ final class ModelShelf {
             LoadCheckpointTask task = new LoadCheckpointTask(folder);
             task.setOnSucceeded(event -> {
                 LoadCheckpointTask.Loaded loaded = task.getValue();
-                String origin = "checkpoint of " + loaded.runFolder().getFileName() + ", epoch "
+                String origin = "from the checkpoint of " + loaded.runFolder().getFileName() + ", epoch "
                         + loaded.state().epoch();
                 accept(ModelKind.GENERATOR, loaded.models().generator(), origin);
                 accept(ModelKind.DISCRIMINATOR, loaded.models().discriminator(), origin);
@@ -191,7 +191,7 @@ final class ModelShelf {
             return;
         }
         lastRunFolder = runFolder;
-        String origin = "run " + runFolder.getFileName();
+        String origin = "of run " + runFolder.getFileName();
         if (generatorCopy != null) {
             accept(ModelKind.GENERATOR, generatorCopy, origin);
             accept(ModelKind.DISCRIMINATOR, discriminatorCopy, origin);

@@ -43,7 +43,7 @@ class DrawPanelTest {
     static void writeJudge() throws IOException {
         harness = new StudioHarness(temporary);
         judgeFile = temporary.resolve("judge.zip");
-        ModelFiles.save(JudgeNetwork.create(3), judgeFile, false);
+        ModelFiles.save(JudgeNetwork.create(3, 1), judgeFile, false);
     }
 
     @Start
