@@ -40,6 +40,12 @@ class TrainingPanelTest {
     private static final int BATCH = 16;
     /** Long enough for several steps, even on a busy machine, and for the UI to collect them. */
     private static final long STEADY_MILLIS = 1500;
+    /**
+     * Longest the FX thread may go without a frame while training. Work on the FX thread would
+     * freeze it for whole epochs (many seconds); a shared, busy machine with software rendering
+     * alone has been seen to delay frames by up to 0.7 s.
+     */
+    private static final double STALL_LIMIT_MILLIS = 2000;
 
     @TempDir
     static Path temporary;
@@ -96,7 +102,7 @@ class TrainingPanelTest {
         assertTrue(finished >= 1 && finished < EPOCHS, "stopped after epoch " + finished);
         assertRunFilesComplete(run, finished);
         assertNotNull(harness.studio.shelf().generatorProperty().get(), "the stopped run's generator stays");
-        assertTrue(training.longestStallMillisProperty().get() < 1000,
+        assertTrue(training.longestStallMillisProperty().get() < STALL_LIMIT_MILLIS,
                 "longest FX stall " + training.longestStallMillisProperty().get() + " ms");
         System.out.printf("figure: longest FX-thread stall while training (Monocle, dry run): %.0f ms%n",
                 training.longestStallMillisProperty().get());
