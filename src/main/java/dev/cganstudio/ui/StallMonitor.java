@@ -3,6 +3,10 @@ package dev.cganstudio.ui;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Locale;
 
 /**
  * Measures how long the FX thread goes without drawing a frame: the longest gap between two
@@ -12,6 +16,9 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 final class StallMonitor {
 
     private static final double NANOS_PER_MILLI = 1e6;
+    /** A gap a person notices as a freeze: logged, so it can be matched with what else happened. */
+    private static final double REPORTED_MILLIS = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(StallMonitor.class);
 
     private final ReadOnlyDoubleWrapper longestMillis = new ReadOnlyDoubleWrapper();
     private final AnimationTimer timer = new AnimationTimer() {
@@ -20,7 +27,11 @@ final class StallMonitor {
         @Override
         public void handle(long now) {
             if (previous != 0) {
-                longestMillis.set(Math.max(longestMillis.get(), (now - previous) / NANOS_PER_MILLI));
+                double gapMillis = (now - previous) / NANOS_PER_MILLI;
+                longestMillis.set(Math.max(longestMillis.get(), gapMillis));
+                if (gapMillis > REPORTED_MILLIS) {
+                    LOG.warn(String.format(Locale.ROOT, "the FX thread drew no frame for %.0f ms", gapMillis));
+                }
             }
             previous = now;
         }

@@ -1,5 +1,6 @@
 package dev.cganstudio.ui;
 
+import javafx.beans.binding.Bindings;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.layout.Priority;
@@ -13,6 +14,8 @@ import javafx.scene.layout.VBox;
 final class TrainingCharts extends VBox {
 
     private static final double GAP = 10;
+    /** At most this many labelled ticks on the epoch axis. */
+    private static final int EPOCH_TICKS = 10;
 
     TrainingCharts(TrainingModel model) {
         super(GAP);
@@ -21,10 +24,15 @@ final class TrainingCharts extends VBox {
         loss.getData().add(model.discriminatorLoss().series());
         loss.getData().add(model.generatorLoss().series());
 
+        // From 0 to the run's last epoch, so that the first points sit where they belong.
         NumberAxis epochs = new NumberAxis();
         epochs.setLabel("epoch");
-        epochs.setAutoRanging(true);
-        epochs.setForceZeroInRange(false);
+        epochs.setAutoRanging(false);
+        epochs.setLowerBound(0);
+        epochs.upperBoundProperty().bind(model.epochsProperty());
+        epochs.tickUnitProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(1.0, Math.ceil(model.epochsProperty().get() / (double) EPOCH_TICKS)),
+                model.epochsProperty()));
         epochs.setMinorTickVisible(false);
         NumberAxis score = new NumberAxis(0, 1, 0.2);
         score.setLabel("on generated digits");

@@ -31,8 +31,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
@@ -46,13 +44,17 @@ final class TrainingModel {
 
     /** How often the UI takes in a running training's progress: smooth to the eye, cheap to draw. */
     static final int UPDATES_PER_SECOND = 10;
-    /** Seconds of recent steps the speed and time-left figures are measured over. */
-    static final double SPEED_WINDOW_SECONDS = 10;
+    /**
+     * Weight of the newest step time in the running mean behind the speed and time-left figures:
+     * about the last twenty updates (two seconds) count. Step times leave out the pauses for
+     * evaluation at each epoch's end, so the time left is training time.
+     */
+    static final double SPEED_SMOOTHING = 0.05;
     /** Epochs offered when the studio opens: a few minutes of the fast preset on two cores. */
     static final int DEFAULT_EPOCHS = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingModel.class);
-    private static final double NANOS_PER_SECOND = 1e9;
+    private static final double MILLIS_PER_SECOND = 1000;
 
     /** Where a run is. */
     enum Phase {
@@ -96,7 +98,7 @@ final class TrainingModel {
     private final StallMonitor stallMonitor = new StallMonitor();
     private final Timeline collector = new Timeline(new KeyFrame(Duration.millis(1000.0 / UPDATES_PER_SECOND),
             event -> collect()));
-    private final Deque<long[]> recentSteps = new ArrayDeque<>();
+    private double meanStepMillis;
     private TrainingTask task;
     private RunStartEvent start;
     private CompletableFuture<ComputationGraph[]> finalNetworks;
@@ -228,7 +230,7 @@ final class TrainingModel {
         start = null;
         judgeOffered = false;
         finalNetworks = null;
-        recentSteps.clear();
+        meanStepMillis = 0;
         if (!options.resume()) {
             clearCharts();
         }
@@ -360,19 +362,11 @@ final class TrainingModel {
                 step.stepInEpoch(), step.stepsPerEpoch()));
         losses.set(String.format(Locale.ROOT, "D %.4f · G %.4f", step.discriminatorLoss(), step.generatorLoss()));
 
-        long now = System.nanoTime();
-        recentSteps.addLast(new long[] {now, step.step()});
-        while (recentSteps.size() > 2
-                && (now - recentSteps.peekFirst()[0]) / NANOS_PER_SECOND > SPEED_WINDOW_SECONDS) {
-            recentSteps.removeFirst();
-        }
-        double seconds = (now - recentSteps.peekFirst()[0]) / NANOS_PER_SECOND;
-        long steps = step.step() - recentSteps.peekFirst()[1];
-        if (seconds > 0 && steps > 0) {
-            double stepsPerSecond = steps / seconds;
-            speed.set(String.format(Locale.ROOT, "%.0f images/s", stepsPerSecond * batchOf(task.options())));
-            timeLeft.set("ETA " + duration((totalSteps - done) / stepsPerSecond));
-        }
+        meanStepMillis = meanStepMillis == 0 ? step.stepMillis()
+                : SPEED_SMOOTHING * step.stepMillis() + (1 - SPEED_SMOOTHING) * meanStepMillis;
+        speed.set(String.format(Locale.ROOT, "%.0f images/s", batchOf(task.options()) * MILLIS_PER_SECOND
+                / meanStepMillis));
+        timeLeft.set("ETA " + duration((totalSteps - done) * meanStepMillis / MILLIS_PER_SECOND));
     }
 
     /** The batch the engine trains with for these options (it caps a dry run's batch). */
