@@ -121,6 +121,7 @@ public final class TrainingRun {
         if (!options.dropout()) {
             config = config.withoutDropout();
         }
+        config = LearningRates.scaled(config, options.learningRateScale());
         Path runFolder = options.runFolder() != null ? options.runFolder() : newRunFolder(config.name());
         CheckpointState state = new CheckpointState(CheckpointState.FORMAT_VERSION, config, options.seed(), 0, 0,
                 options.epochs(), options.samplesPerLabel(), 0, -1, train.size());
@@ -137,7 +138,14 @@ public final class TrainingRun {
         }
         GanModels models = Checkpoint.loadModels(runFolder, state);
         status(String.format("resuming %s after epoch %d (step %d)", runFolder, state.epoch(), state.step()));
-        return new Session(runFolder, state.config(), state, models);
+        GanConfig config = state.config();
+        if (options.learningRateScale() != 1) {
+            config = LearningRates.scaled(config, options.learningRateScale());
+            LearningRates.apply(models, config);
+            status(String.format(Locale.ROOT, "learning rates scaled by %s: generator %s, discriminator %s",
+                    options.learningRateScale(), config.generatorLearningRate(), config.discriminatorLearningRate()));
+        }
+        return new Session(runFolder, config, state, models);
     }
 
     private Path newRunFolder(String presetName) {
@@ -219,10 +227,10 @@ public final class TrainingRun {
                 StepResult result = step.run(globalStep, MnistTensors.images(train, indices),
                         Labels.oneHot(MnistTensors.labels(train, indices)), measure);
                 double millis = (System.nanoTime() - started) / 1e6;
-                if (!result.isFinite()) {
-                    throw new TrainingDivergedException(epoch, globalStep, String.format(Locale.ROOT,
-                            "D loss %s, G loss %s; the last good checkpoint is epoch %d in %s",
-                            result.discriminatorLoss(), result.generatorLoss(), state.epoch(), session.runFolder));
+                String divergence = Divergence.find(result, session.models);
+                if (divergence != null) {
+                    throw new TrainingDivergedException(epoch, globalStep, divergence + "; "
+                            + Divergence.advice(state.epoch(), session.runFolder, options));
                 }
                 totals.add(result, millis);
                 StepEvent event = new StepEvent(epoch, lastEpoch, globalStep, stepInEpoch, stepsPerEpoch,
