@@ -13,7 +13,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code cgan train}: trains the conditional GAN, judged after every epoch. */
@@ -63,6 +65,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "Multiply both learning rates by X (default 1); after a divergence, resume with 0.5.")
     double learningRateScale;
 
+    @Option(names = "--set", paramLabel = "NAME=VALUE",
+            description = "Replace a hyperparameter of the preset for an A/B run, e.g. --set emaDecay=0 "
+                    + "(names as in GanConfig).")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
     @Mixin
     EngineOptions engine;
 
@@ -97,6 +104,12 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw bad("--preset", preset, "one of " + Preset.names());
         }
+        try {
+            chosen.config().override(overrides);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--set': " + e.getMessage());
+        }
         requireAtLeast("--epochs", epochs, 1);
         if (batch != null) {
             requireAtLeast("--batch", batch, 1);
@@ -112,7 +125,7 @@ final class TrainCommand implements Callable<Integer> {
                 .dataFolder(engine.data).outputFolder(output).runFolder(resume).resume(resume != null)
                 .samplesPerLabel(evalPerLabel).threads(engine.threads).cacheFolder(engine.cacheFolder())
                 .retrainJudge(retrainJudge).dropout(!noDropout).dryRun(dryRun).logEverySteps(logEvery)
-                .learningRateScale(learningRateScale).build();
+                .learningRateScale(learningRateScale).overrides(overrides).build();
     }
 
     private void requireAtLeast(String option, long value, long least) {

@@ -1,6 +1,8 @@
 package dev.cganstudio.model;
 
+import java.lang.reflect.RecordComponent;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every hyperparameter of a conditional GAN preset, in one place. Presets are built in
@@ -22,13 +24,18 @@ import java.util.List;
  * @param beta2 Adam's second-moment decay for both networks
  * @param realTarget discriminator target for real digits (below 1: one-sided smoothing)
  * @param fakeTarget discriminator target for generated digits
+ * @param auxiliaryClassifier whether the discriminator also names the digit (a softmax head trained on
+ *     real digits) and the generator is rewarded when its digit is named as asked (AC-GAN)
+ * @param emaDecay decay of an exponential moving average of the generator's weights used for every
+ *     sample and judgement; 0 turns it off
  */
 public record GanConfig(String name, int latentSize, int batchSize,
                         int generatorBaseChannels, List<Integer> generatorChannels,
                         List<Integer> discriminatorChannels, double leakySlope, double discriminatorDropout,
                         double batchNormDecay, double batchNormEpsilon,
                         double generatorLearningRate, double discriminatorLearningRate,
-                        double beta1, double beta2, double realTarget, double fakeTarget) {
+                        double beta1, double beta2, double realTarget, double fakeTarget,
+                        boolean auxiliaryClassifier, double emaDecay) {
 
     public GanConfig {
         generatorChannels = List.copyOf(generatorChannels);
@@ -36,6 +43,9 @@ public record GanConfig(String name, int latentSize, int batchSize,
         if (generatorChannels.size() != 2) {
             throw new IllegalArgumentException("expected 2 generator blocks (7->14->28), found "
                     + generatorChannels.size());
+        }
+        if (emaDecay < 0 || emaDecay >= 1) {
+            throw new IllegalArgumentException("expected an EMA decay in [0, 1), found " + emaDecay);
         }
         if (discriminatorDropout < 0 || discriminatorDropout >= 1) {
             throw new IllegalArgumentException("expected a dropout probability in [0, 1), found "
@@ -50,13 +60,70 @@ public record GanConfig(String name, int latentSize, int batchSize,
         }
         return new GanConfig(name, latentSize, newBatchSize, generatorBaseChannels, generatorChannels,
                 discriminatorChannels, leakySlope, discriminatorDropout, batchNormDecay, batchNormEpsilon,
-                generatorLearningRate, discriminatorLearningRate, beta1, beta2, realTarget, fakeTarget);
+                generatorLearningRate, discriminatorLearningRate, beta1, beta2, realTarget, fakeTarget,
+                auxiliaryClassifier, emaDecay);
     }
 
     /** The same preset without dropout, for runs that must be exactly repeatable. */
     public GanConfig withoutDropout() {
         return new GanConfig(name, latentSize, batchSize, generatorBaseChannels, generatorChannels,
                 discriminatorChannels, leakySlope, 0, batchNormDecay, batchNormEpsilon,
-                generatorLearningRate, discriminatorLearningRate, beta1, beta2, realTarget, fakeTarget);
+                generatorLearningRate, discriminatorLearningRate, beta1, beta2, realTarget, fakeTarget,
+                auxiliaryClassifier, emaDecay);
+    }
+
+    /**
+     * The same preset with some hyperparameters replaced, given as {@code name=value} by record
+     * component name (for A/B runs: {@code --set emaDecay=0}).
+     *
+     * @throws IllegalArgumentException naming the key or value that does not fit
+     */
+    public GanConfig override(Map<String, String> changes) {
+        RecordComponent[] components = GanConfig.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        Map<String, String> unused = new java.util.LinkedHashMap<>(changes);
+        try {
+            for (int index = 0; index < components.length; index++) {
+                RecordComponent component = components[index];
+                types[index] = component.getType();
+                String change = unused.remove(component.getName());
+                values[index] = change == null ? component.getAccessor().invoke(this) : parse(component, change);
+            }
+            if (!unused.isEmpty()) {
+                throw new IllegalArgumentException("expected hyperparameters among " + java.util.Arrays.stream(components)
+                        .map(RecordComponent::getName).toList() + ", found " + unused.keySet());
+            }
+            return GanConfig.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalArgumentException(cause.getMessage(), cause);
+        }
+    }
+
+    private static Object parse(RecordComponent component, String text) {
+        Class<?> type = component.getType();
+        try {
+            if (type == int.class) {
+                return Integer.parseInt(text.trim());
+            }
+            if (type == double.class) {
+                return Double.parseDouble(text.trim());
+            }
+            if (type == boolean.class) {
+                if (!text.trim().equalsIgnoreCase("true") && !text.trim().equalsIgnoreCase("false")) {
+                    throw new NumberFormatException(text);
+                }
+                return Boolean.parseBoolean(text.trim());
+            }
+            if (type == List.class) {
+                return java.util.Arrays.stream(text.split("[/ ]")).filter(part -> !part.isBlank())
+                        .map(part -> Integer.valueOf(part.trim())).toList();
+            }
+            return text;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a " + (type == List.class ? "list like 32/64/128"
+                    : type.getSimpleName()) + " for " + component.getName() + ", found '" + text + "'");
+        }
     }
 }

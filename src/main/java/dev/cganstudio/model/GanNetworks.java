@@ -51,6 +51,8 @@ public final class GanNetworks {
     public static final String GENERATED = "g_image";
     /** The discriminator's output, the probability that the image is real. */
     public static final String VERDICT = "d_verdict";
+    /** The discriminator's second output with an auxiliary classifier: the ten digit probabilities. */
+    public static final String CLASS = "d_class";
 
     /** Side of the generator's first feature map: two 2x upsamplings lead to 28. */
     private static final int START_SIDE = Mnist.ROWS / 4;
@@ -81,7 +83,7 @@ public final class GanNetworks {
                 .setInputTypes(InputType.convolutional(Mnist.ROWS, Mnist.COLUMNS, 1),
                         InputType.feedForward(Mnist.CLASSES));
         addDiscriminator(graph, IMAGE, false);
-        graph.setOutputs(VERDICT);
+        graph.setOutputs(outputs());
         return init(graph.build());
     }
 
@@ -95,7 +97,7 @@ public final class GanNetworks {
                 .setInputTypes(InputType.feedForward(config.latentSize()), InputType.feedForward(Mnist.CLASSES));
         addGenerator(graph);
         addDiscriminator(graph, GENERATED, true);
-        graph.setOutputs(VERDICT);
+        graph.setOutputs(outputs());
         return init(graph.build());
     }
 
@@ -181,6 +183,17 @@ public final class GanNetworks {
                 .nOut(1).activation(Activation.SIGMOID);
         verdict.dropOut(retainProbability());
         graph.addLayer(VERDICT, freeze(verdict.build(), frozen), previous);
+        if (config.auxiliaryClassifier()) {
+            OutputLayer.Builder digit = new OutputLayer.Builder(LossFunction.MCXENT)
+                    .nOut(Mnist.CLASSES).activation(Activation.SOFTMAX);
+            digit.dropOut(retainProbability());
+            graph.addLayer(CLASS, freeze(digit.build(), frozen), previous);
+        }
+    }
+
+    /** The discriminator's outputs: the verdict, then the digit probabilities when it has a classifier. */
+    private String[] outputs() {
+        return config.auxiliaryClassifier() ? new String[] {VERDICT, CLASS} : new String[] {VERDICT};
     }
 
     /**

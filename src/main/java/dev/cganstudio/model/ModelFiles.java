@@ -61,7 +61,7 @@ public final class ModelFiles {
         ComputationGraph graph = loadGraph(file, ModelKind.DISCRIMINATOR, withUpdater);
         requireInputs(file, graph, ModelKind.DISCRIMINATOR, GanNetworks.IMAGE, GanNetworks.LABEL);
         INDArray verdict = probe(file, ModelKind.DISCRIMINATOR,
-                () -> graph.outputSingle(false, Nd4j.zeros(1, 1, Mnist.ROWS, Mnist.COLUMNS), oneHotZero()));
+                () -> graph.output(false, Nd4j.zeros(1, 1, Mnist.ROWS, Mnist.COLUMNS), oneHotZero())[0]);
         requireShape(file, ModelKind.DISCRIMINATOR, verdict, 1, 1);
         return graph;
     }
@@ -70,7 +70,8 @@ public final class ModelFiles {
     public static ComputationGraph loadCombined(Path file) throws IOException {
         ComputationGraph graph = loadGraph(file, ModelKind.GENERATOR, true);
         requireInputs(file, graph, ModelKind.GENERATOR, GanNetworks.NOISE, GanNetworks.LABEL);
-        if (!graph.getConfiguration().getNetworkOutputs().equals(List.of(GanNetworks.VERDICT))) {
+        List<String> outputs = graph.getConfiguration().getNetworkOutputs();
+        if (outputs.isEmpty() || !outputs.get(0).equals(GanNetworks.VERDICT)) {
             throw new ModelFileException(file, "expected a combined generator and discriminator, found outputs "
                     + graph.getConfiguration().getNetworkOutputs());
         }

@@ -18,7 +18,8 @@ public enum Preset {
             List.of(64, 128, 256), 0.3, 0.3,
             0.99, 1e-3,
             1e-4, 2e-4,
-            0.5, 0.999, 0.9, 0.1)),
+            0.5, 0.999, 0.9, 0.1,
+            false, 0)),
 
     /**
      * Our design for two CPU cores: the seed's shape at a quarter of its width, so a step costs
@@ -29,7 +30,8 @@ public enum Preset {
             List.of(32, 64, 128), 0.2, 0.3,
             0.99, 1e-3,
             2e-4, 2e-4,
-            0.5, 0.999, 0.9, 0.1));
+            0.5, 0.999, 0.9, 0.1,
+            true, 0.999));
 
     /** The preset used when none is named. */
     public static final Preset DEFAULT = FAST;

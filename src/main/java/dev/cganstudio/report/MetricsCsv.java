@@ -29,7 +29,7 @@ import org.apache.commons.csv.CSVRecord;
  * {@link Double#parseDouble(String)}: dots whatever the default locale, and every value reads back
  * exactly. A figure that was not computed ({@code NaN}) is an empty field; {@code NaN} is also
  * accepted when reading. Each change rewrites the whole file through {@link AtomicFiles}, so a
- * crash leaves the old file or the new one, never half a row; at about 300 bytes an epoch the file
+ * crash leaves the old file or the new one, never half a row; at about 500 bytes an epoch the file
  * stays small enough to rewrite. Not thread-safe: one writer per file.
  */
 public final class MetricsCsv {
@@ -39,9 +39,14 @@ public final class MetricsCsv {
 
     private static final String[] LEADING_COLUMNS = {
         "epoch", "steps", "d_loss", "g_loss", "d_real", "d_fake", "accuracy", "macro_f1", "weighted_f1"};
-    private static final String PER_LABEL_PREFIX = "f1_";
-    private static final String[] TRAILING_COLUMNS = {"frechet", "seconds", "images_per_second"};
-    /** Column names in file order: the leading figures, one F1 per label, then the trailing figures. */
+    private static final String F1_PREFIX = "f1_";
+    private static final String FRECHET_COLUMN = "frechet";
+    private static final String VARIETY_PREFIX = "variety_";
+    private static final String[] TRAILING_COLUMNS = {"seconds", "images_per_second"};
+    /**
+     * Column names in file order: the leading figures, one F1 per label, the Fréchet distance, one
+     * variety per label, then the trailing figures.
+     */
     public static final List<String> HEADER = header();
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
@@ -68,7 +73,11 @@ public final class MetricsCsv {
     private static List<String> header() {
         List<String> columns = new ArrayList<>(List.of(LEADING_COLUMNS));
         for (int label = 0; label < Mnist.CLASSES; label++) {
-            columns.add(PER_LABEL_PREFIX + label);
+            columns.add(F1_PREFIX + label);
+        }
+        columns.add(FRECHET_COLUMN);
+        for (int label = 0; label < Mnist.CLASSES; label++) {
+            columns.add(VARIETY_PREFIX + label);
         }
         columns.addAll(List.of(TRAILING_COLUMNS));
         return Collections.unmodifiableList(columns);
@@ -123,8 +132,8 @@ public final class MetricsCsv {
      * @return all rows now in the file
      * @throws IllegalStateException if the file already has this epoch or a later one (on resume,
      *     {@link #truncateAfter(int)} first)
-     * @throws IllegalArgumentException if the row does not have one F1 per label; the file is
-     *     then left as it was
+     * @throws IllegalArgumentException if the row does not have one F1 and one variety per label;
+     *     the file is then left as it was
      * @throws IOException if the file cannot be read or written
      */
     public List<EpochMetrics> append(EpochMetrics row) throws IOException {
@@ -175,11 +184,8 @@ public final class MetricsCsv {
     }
 
     private static List<String> format(EpochMetrics row) {
-        double[] perLabel = row.perLabelF1();
-        if (perLabel == null || perLabel.length != Mnist.CLASSES) {
-            throw new IllegalArgumentException("expected " + Mnist.CLASSES + " per-label F1 values in epoch "
-                    + row.epoch() + ", found " + (perLabel == null ? "none" : perLabel.length));
-        }
+        checkPerLabel(row.perLabelF1(), "F1", row.epoch());
+        checkPerLabel(row.variety(), "variety", row.epoch());
         List<String> values = new ArrayList<>(HEADER.size());
         values.add(Integer.toString(row.epoch()));
         values.add(Long.toString(row.steps()));
@@ -187,13 +193,23 @@ public final class MetricsCsv {
                 row.fakeScore(), row.accuracy(), row.macroF1(), row.weightedF1()}) {
             values.add(format(value));
         }
-        for (double value : perLabel) {
+        for (double value : row.perLabelF1()) {
             values.add(format(value));
         }
-        for (double value : new double[] {row.frechetDistance(), row.seconds(), row.imagesPerSecond()}) {
+        values.add(format(row.frechetDistance()));
+        for (double value : row.variety()) {
             values.add(format(value));
         }
+        values.add(format(row.seconds()));
+        values.add(format(row.imagesPerSecond()));
         return values;
+    }
+
+    private static void checkPerLabel(double[] perLabel, String figure, int epoch) {
+        if (perLabel == null || perLabel.length != Mnist.CLASSES) {
+            throw new IllegalArgumentException("expected " + Mnist.CLASSES + " per-label " + figure
+                    + " values in epoch " + epoch + ", found " + (perLabel == null ? "none" : perLabel.length));
+        }
     }
 
     private static String format(double value) {
@@ -224,15 +240,24 @@ public final class MetricsCsv {
         for (int index = 0; index < leading.length; index++) {
             leading[index] = parseNumber(record, column++, line);
         }
-        double[] perLabel = new double[Mnist.CLASSES];
-        for (int label = 0; label < perLabel.length; label++) {
-            perLabel[label] = parseNumber(record, column++, line);
-        }
+        double[] perLabelF1 = parsePerLabel(record, column, line);
+        column += Mnist.CLASSES;
         double frechet = parseNumber(record, column++, line);
+        double[] variety = parsePerLabel(record, column, line);
+        column += Mnist.CLASSES;
         double seconds = parseNumber(record, column++, line);
         double imagesPerSecond = parseNumber(record, column, line);
         return new EpochMetrics(epoch, steps, leading[0], leading[1], leading[2], leading[3], leading[4],
-                leading[5], leading[6], perLabel, frechet, seconds, imagesPerSecond);
+                leading[5], leading[6], perLabelF1, frechet, variety, seconds, imagesPerSecond);
+    }
+
+    /** One number per label from {@code firstColumn} on. */
+    private double[] parsePerLabel(CSVRecord record, int firstColumn, long line) throws MetricsFormatException {
+        double[] perLabel = new double[Mnist.CLASSES];
+        for (int label = 0; label < perLabel.length; label++) {
+            perLabel[label] = parseNumber(record, firstColumn + label, line);
+        }
+        return perLabel;
     }
 
     private long parseWhole(CSVRecord record, int column, long line, long max) throws MetricsFormatException {

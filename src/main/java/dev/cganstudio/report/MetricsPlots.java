@@ -7,9 +7,11 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.DoubleStream;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -19,8 +21,9 @@ import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Draws a run's per-epoch figures as two PNG charts with XChart: {@code metrics.png}, how well the
- * judge recognises generated digits, and {@code losses.png}, the adversarial game itself. Drawing
+ * Draws a run's per-epoch figures as three PNG charts with XChart: {@code metrics.png}, how well the
+ * judge recognises generated digits, {@code losses.png}, the adversarial game itself, and
+ * {@code quality.png}, how close generated digits come to real ones and how varied they are. Drawing
  * happens on an off-screen image only, so it works headless ({@code java.awt.headless=true}) and
  * on any thread. Values that are NaN or infinite are left out of their line; a line with no value
  * left is not drawn, and a chart with no line at all still draws its axes and titles.
@@ -31,6 +34,8 @@ public final class MetricsPlots {
     public static final String METRICS_FILE = "metrics.png";
     /** File name of the loss chart in a run folder. */
     public static final String LOSSES_FILE = "losses.png";
+    /** File name of the likeness and variety chart in a run folder. */
+    public static final String QUALITY_FILE = "quality.png";
     /** Default chart width in pixels: readable in a file viewer and the studio's chart pane. */
     public static final int DEFAULT_WIDTH = 900;
     /** Default chart height in pixels. */
@@ -82,7 +87,8 @@ public final class MetricsPlots {
     }
 
     /**
-     * Writes {@link #METRICS_FILE} and {@link #LOSSES_FILE} into a run folder, each atomically.
+     * Writes {@link #METRICS_FILE}, {@link #LOSSES_FILE} and {@link #QUALITY_FILE} into a run
+     * folder, each atomically.
      *
      * @param rows the epochs so far, in order
      * @param runFolder the run folder, created if missing
@@ -91,6 +97,7 @@ public final class MetricsPlots {
     public void writeAll(List<EpochMetrics> rows, Path runFolder) throws IOException {
         PngFiles.write(renderMetrics(rows), runFolder.resolve(METRICS_FILE));
         PngFiles.write(renderLosses(rows), runFolder.resolve(LOSSES_FILE));
+        PngFiles.write(renderQuality(rows), runFolder.resolve(QUALITY_FILE));
     }
 
     /** Draws accuracy, macro F1 and weighted F1 against epoch, on a fixed 0 to 1 scale. */
@@ -121,6 +128,38 @@ public final class MetricsPlots {
         addLine(chart, "D(x): output on real digits", rows, EpochMetrics::realScore, GREEN, true, RIGHT_AXIS);
         addLine(chart, "D(G(z)): output on generated digits", rows, EpochMetrics::fakeScore, RED, true, RIGHT_AXIS);
         return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /**
+     * Draws the Fréchet distance to real digits (left axis, from 0) and the variety of generated
+     * digits (right axis, from 0), as the mean over labels and as the lowest label's, against
+     * epoch. A lowest line falling well below the mean points at one label collapsing.
+     */
+    public BufferedImage renderQuality(List<EpochMetrics> rows) {
+        XYChart chart = newChart("Likeness to real digits and variety of generated digits",
+                "Fréchet distance to real digits (lower = closer)", rows);
+        chart.setYAxisGroupTitle(RIGHT_AXIS, "Variety: mean feature distance within a label");
+        chart.getStyler().setYAxisGroupPosition(RIGHT_AXIS, Styler.YAxisPosition.Right);
+        chart.getStyler().setYAxisMin(LEFT_AXIS, 0.0).setYAxisMin(RIGHT_AXIS, 0.0);
+        addLine(chart, "Fréchet distance", rows, EpochMetrics::frechetDistance, BLUE, false, LEFT_AXIS);
+        addLine(chart, "Variety, mean over labels", rows, MetricsPlots::meanVariety, GREEN, true, RIGHT_AXIS);
+        addLine(chart, "Variety, lowest label", rows, MetricsPlots::lowestVariety, RED, true, RIGHT_AXIS);
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /** Mean of an epoch's per-label variety over the labels that have one; NaN if none has. */
+    static double meanVariety(EpochMetrics row) {
+        return definedVariety(row).average().orElse(Double.NaN);
+    }
+
+    /** The lowest per-label variety of an epoch, labels without one left out; NaN if none has. */
+    static double lowestVariety(EpochMetrics row) {
+        return definedVariety(row).min().orElse(Double.NaN);
+    }
+
+    private static DoubleStream definedVariety(EpochMetrics row) {
+        return row.variety() == null ? DoubleStream.empty()
+                : Arrays.stream(row.variety()).filter(value -> !Double.isNaN(value));
     }
 
     private XYChart newChart(String title, String yAxisTitle, List<EpochMetrics> rows) {

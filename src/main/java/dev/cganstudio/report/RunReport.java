@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a run folder's report up to date as the engine trains: the end-of-epoch sample grid as
- * {@code samples/epoch_001.png}, a row of {@code metrics.csv} per evaluated epoch, and the two
- * charts redrawn from the whole CSV. One instance per run folder; calls come on the training
+ * {@code samples/epoch_001.png}, a row of {@code metrics.csv} per evaluated epoch, and the
+ * charts of {@link MetricsPlots} redrawn from the whole CSV. One instance per run folder; calls come on the training
  * thread and take a fraction of a second per epoch.
  *
  * <p>A failure to write the CSV is thrown (as {@link UncheckedIOException}), since the record of
@@ -106,7 +106,7 @@ public final class RunReport implements TrainingListener {
         }
     }
 
-    /** Appends the epoch's CSV row, then redraws both charts. */
+    /** Appends the epoch's CSV row, then redraws every chart. */
     @Override
     public void onEpochEvaluated(EpochEvent event) {
         List<EpochMetrics> rows;

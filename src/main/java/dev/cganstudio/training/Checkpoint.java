@@ -26,6 +26,7 @@ public final class Checkpoint {
     static final String STATE_FILE = "state.json";
     static final String DISCRIMINATOR_FILE = "discriminator.zip";
     static final String COMBINED_FILE = "combined.zip";
+    static final String AVERAGE_FILE = "generator-average.zip";
     private static final String PARTIAL_SUFFIX = ".partial";
     private static final String PREVIOUS_SUFFIX = ".previous";
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -43,6 +44,9 @@ public final class Checkpoint {
         Files.createDirectories(partial);
         ModelFiles.save(models.discriminator(), partial.resolve(DISCRIMINATOR_FILE), true);
         ModelFiles.save(models.combined(), partial.resolve(COMBINED_FILE), true);
+        if (models.averaged() != null) {
+            ModelFiles.save(models.averaged(), partial.resolve(AVERAGE_FILE), false);
+        }
         AtomicFiles.write(partial.resolve(STATE_FILE), out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, state));
         deleteTree(previous);
         if (Files.exists(target)) {
@@ -83,7 +87,10 @@ public final class Checkpoint {
         Path folder = folder(runFolder);
         ComputationGraph discriminator = ModelFiles.loadDiscriminator(folder.resolve(DISCRIMINATOR_FILE), true);
         ComputationGraph combined = ModelFiles.loadCombined(folder.resolve(COMBINED_FILE));
-        return GanModels.restore(state.config(), discriminator, combined);
+        Path average = folder.resolve(AVERAGE_FILE);
+        ComputationGraph averaged = state.config().emaDecay() > 0 && Files.exists(average)
+                ? ModelFiles.loadGenerator(average, false) : null;
+        return GanModels.restore(state.config(), discriminator, combined, averaged);
     }
 
     /** The checkpoint folder to read: the current one, or the previous one if a crash came mid-swap. */

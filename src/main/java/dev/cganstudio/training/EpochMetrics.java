@@ -14,11 +14,13 @@ package dev.cganstudio.training;
  * @param weightedF1 F1 averaged with each label weighted by its number of samples
  * @param perLabelF1 F1 of each label, indexed by label
  * @param frechetDistance Fréchet distance between judge features of generated and real digits
+ * @param variety mean distance between the judge features of two generated digits of the same
+ *     label, indexed by label; near 0 for a label drawn one way only (mode collapse)
  * @param seconds wall time of the epoch's training steps
  * @param imagesPerSecond real images consumed per second of training
  */
 public record EpochMetrics(int epoch, long steps, double discriminatorLoss, double generatorLoss,
                            double realScore, double fakeScore, double accuracy, double macroF1,
                            double weightedF1, double[] perLabelF1, double frechetDistance,
-                           double seconds, double imagesPerSecond) {
+                           double[] variety, double seconds, double imagesPerSecond) {
 }

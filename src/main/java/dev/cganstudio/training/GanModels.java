@@ -20,9 +20,10 @@ public final class GanModels {
     private final ComputationGraph combined;
     private final List<String> generatorLayers;
     private final List<String> discriminatorLayers;
+    private final ComputationGraph averaged;
 
     GanModels(GanConfig config, ComputationGraph generator, ComputationGraph discriminator,
-              ComputationGraph combined) {
+              ComputationGraph combined, ComputationGraph averaged) {
         this.config = config;
         this.generator = generator;
         this.discriminator = discriminator;
@@ -32,6 +33,7 @@ public final class GanModels {
         this.discriminatorLayers = networks.discriminatorLayers(combined);
         copyDiscriminatorIntoCombined();
         copyGeneratorFromCombined();
+        this.averaged = config.emaDecay() == 0 ? null : averaged != null ? averaged : generator.clone();
     }
 
     /** Fresh networks for a new run. */
@@ -39,13 +41,18 @@ public final class GanModels {
         GanNetworks networks = new GanNetworks(config);
         long weights = Seeds.derive(seed, Seeds.WEIGHTS, 0);
         return new GanModels(config, networks.generator(weights), networks.discriminator(weights + 1),
-                networks.combined(weights + 2));
+                networks.combined(weights + 2), null);
     }
 
-    /** Networks restored from a checkpoint: the generator is rebuilt from the combined graph. */
-    static GanModels restore(GanConfig config, ComputationGraph discriminator, ComputationGraph combined) {
+    /**
+     * Networks restored from a checkpoint: the generator is rebuilt from the combined graph.
+     *
+     * @param averaged the moving average of the generator, or null to start it from the generator
+     */
+    static GanModels restore(GanConfig config, ComputationGraph discriminator, ComputationGraph combined,
+                             ComputationGraph averaged) {
         ComputationGraph generator = new GanNetworks(config).generator(0);
-        return new GanModels(config, generator, discriminator, combined);
+        return new GanModels(config, generator, discriminator, combined, averaged);
     }
 
     public GanConfig config() {
@@ -55,6 +62,19 @@ public final class GanModels {
     /** The standalone generator, kept equal to the combined graph's generator layers. */
     public ComputationGraph generator() {
         return generator;
+    }
+
+    /**
+     * The generator to draw samples and judge with: the moving average of the generator's weights
+     * when the preset keeps one, else the generator itself.
+     */
+    public ComputationGraph sampler() {
+        return averaged != null ? averaged : generator;
+    }
+
+    /** The moving average of the generator, or null when the preset keeps none. */
+    ComputationGraph averaged() {
+        return averaged;
     }
 
     /** The discriminator, which its own steps train. */
@@ -72,6 +92,18 @@ public final class GanModels {
         for (String layer : discriminatorLayers) {
             combined.getLayer(layer).setParams(discriminator.getLayer(layer).params());
         }
+    }
+
+    /**
+     * After a generator step: moves the average towards the new weights. Early on the decay is
+     * lowered to (1 + step) / (10 + step), so the average does not hold on to the random start.
+     */
+    void updateAverage(long step) {
+        if (averaged == null) {
+            return;
+        }
+        double decay = Math.min(config.emaDecay(), (1.0 + step) / (10.0 + step));
+        averaged.params().muli(decay).addi(generator.params().mul(1 - decay));
     }
 
     /** After a generator step: the standalone generator must draw with the new weights. */

@@ -57,24 +57,41 @@ final class GanStep {
         double realScore = Double.NaN;
         double fakeScore = Double.NaN;
         if (measureScores) {
-            INDArray verdicts = models.discriminator().outputSingle(false, images, labels);
+            INDArray verdicts = models.discriminator().output(false, images, labels)[0];
             realScore = verdicts.get(interval(0, batch)).meanNumber().doubleValue();
             fakeScore = verdicts.get(interval(batch, 2 * batch)).meanNumber().doubleValue();
         }
 
-        models.discriminator().fit(new MultiDataSet(new INDArray[] {images, labels},
-                new INDArray[] {targets(batch)}));
+        models.discriminator().fit(discriminatorBatch(images, labels, batch));
         double discriminatorLoss = models.discriminator().score();
         models.copyDiscriminatorIntoCombined();
 
         INDArray noise = DigitGenerator.gaussian(batch, config.latentSize(), random);
         INDArray generatorLabels = Labels.oneHot(randomLabels(random, batch));
-        models.combined().fit(new MultiDataSet(new INDArray[] {noise, generatorLabels},
-                new INDArray[] {generatorTargets(batch)}));
+        INDArray[] generatorWants = config.auxiliaryClassifier()
+                ? new INDArray[] {generatorTargets(batch), generatorLabels}
+                : new INDArray[] {generatorTargets(batch)};
+        models.combined().fit(new MultiDataSet(new INDArray[] {noise, generatorLabels}, generatorWants));
         double generatorLoss = models.combined().score();
         models.copyGeneratorFromCombined();
+        models.updateAverage(step);
 
         return new StepResult(discriminatorLoss, generatorLoss, realScore, fakeScore);
+    }
+
+    /**
+     * The discriminator's batch: real then fake images with their labels, verdict targets, and
+     * with an auxiliary classifier the digit targets, masked so that only real digits teach it to
+     * name digits (a fake the classifier learns to name would reward the generator for less).
+     */
+    private MultiDataSet discriminatorBatch(INDArray images, INDArray labels, int batch) {
+        INDArray[] features = {images, labels};
+        if (!config.auxiliaryClassifier()) {
+            return new MultiDataSet(features, new INDArray[] {targets(batch)});
+        }
+        INDArray realOnly = Nd4j.concat(0, Nd4j.ones(batch, 1), Nd4j.zeros(batch, 1));
+        return new MultiDataSet(features, new INDArray[] {targets(batch), labels}, null,
+                new INDArray[] {null, realOnly});
     }
 
     private INDArray targets(int batch) {

@@ -6,6 +6,8 @@ import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.learning.config.Adam;
 
+import java.util.Map;
+
 /**
  * Scales a run's Adam learning rates, the usual remedy when training diverges: in the
  * hyperparameters of a new run, or in the restored networks of a resumed one, whose Adam moments
@@ -18,11 +20,9 @@ final class LearningRates {
 
     /** The hyperparameters with both learning rates multiplied by {@code scale}. */
     static GanConfig scaled(GanConfig config, double scale) {
-        return new GanConfig(config.name(), config.latentSize(), config.batchSize(), config.generatorBaseChannels(),
-                config.generatorChannels(), config.discriminatorChannels(), config.leakySlope(),
-                config.discriminatorDropout(), config.batchNormDecay(), config.batchNormEpsilon(),
-                config.generatorLearningRate() * scale, config.discriminatorLearningRate() * scale,
-                config.beta1(), config.beta2(), config.realTarget(), config.fakeTarget());
+        return config.override(Map.of(
+                "generatorLearningRate", Double.toString(config.generatorLearningRate() * scale),
+                "discriminatorLearningRate", Double.toString(config.discriminatorLearningRate() * scale)));
     }
 
     /**

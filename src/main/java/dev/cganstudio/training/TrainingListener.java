@@ -23,6 +23,10 @@ public interface TrainingListener {
     default void onSamples(SampleEvent event) {
     }
 
+    /** Called after a mid-epoch judgement (only when the options ask for them). */
+    default void onEvaluation(EvaluationEvent event) {
+    }
+
     /**
      * Called when an epoch is evaluated and before its models and checkpoint are saved, so
      * that writers of per-epoch files finish before the checkpoint says the epoch is done.

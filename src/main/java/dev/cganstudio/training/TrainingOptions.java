@@ -3,6 +3,7 @@ package dev.cganstudio.training;
 import dev.cganstudio.model.Preset;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,12 +29,13 @@ import java.util.Objects;
  * @param evaluateEverySteps steps between mid-epoch evaluations (time to quality), 0 turns them off
  * @param learningRateScale factor on both Adam learning rates, 1 keeps them: a new run's preset
  *     rates, or the rates a resumed run had (lower them to get past a divergence)
+ * @param overrides hyperparameters of the preset replaced by name, for A/B runs (empty for none)
  */
 public record TrainingOptions(Preset preset, int epochs, int batchSize, long seed, Path dataFolder,
                               Path outputFolder, Path runFolder, boolean resume, int samplesPerLabel, int threads,
                               Path cacheFolder, boolean retrainJudge, boolean dropout, boolean dryRun,
                               long liveSamplesMillis, int logEverySteps, int evaluateEverySteps,
-                              double learningRateScale) {
+                              double learningRateScale, Map<String, String> overrides) {
 
     /** Digits per label judged after each epoch, as the product promises (10,000 in all). */
     public static final int DEFAULT_SAMPLES_PER_LABEL = 1000;
@@ -49,6 +51,7 @@ public record TrainingOptions(Preset preset, int epochs, int batchSize, long see
     public TrainingOptions {
         Objects.requireNonNull(preset, "preset");
         Objects.requireNonNull(outputFolder, "outputFolder");
+        overrides = Map.copyOf(overrides);
         if (epochs < 1) {
             throw new IllegalArgumentException("expected epochs >= 1, found " + epochs);
         }
@@ -92,6 +95,7 @@ public record TrainingOptions(Preset preset, int epochs, int batchSize, long see
         builder.logEverySteps = logEverySteps;
         builder.evaluateEverySteps = evaluateEverySteps;
         builder.learningRateScale = learningRateScale;
+        builder.overrides = overrides;
         return builder;
     }
 
@@ -115,6 +119,7 @@ public record TrainingOptions(Preset preset, int epochs, int batchSize, long see
         private int logEverySteps = 50;
         private int evaluateEverySteps;
         private double learningRateScale = 1;
+        private Map<String, String> overrides = Map.of();
 
         private Builder() {
         }
@@ -137,11 +142,12 @@ public record TrainingOptions(Preset preset, int epochs, int batchSize, long see
         public Builder logEverySteps(int value) { logEverySteps = value; return this; }
         public Builder evaluateEverySteps(int value) { evaluateEverySteps = value; return this; }
         public Builder learningRateScale(double value) { learningRateScale = value; return this; }
+        public Builder overrides(Map<String, String> value) { overrides = value; return this; }
 
         public TrainingOptions build() {
             return new TrainingOptions(preset, epochs, batchSize, seed, dataFolder, outputFolder, runFolder, resume,
                     samplesPerLabel, threads, cacheFolder, retrainJudge, dropout, dryRun, liveSamplesMillis,
-                    logEverySteps, evaluateEverySteps, learningRateScale);
+                    logEverySteps, evaluateEverySteps, learningRateScale, overrides);
         }
     }
 }

@@ -112,7 +112,7 @@ public final class TrainingRun {
     }
 
     private Session newSession(MnistDataset train) {
-        GanConfig config = options.preset().config();
+        GanConfig config = options.preset().config().override(options.overrides());
         int batch = options.batchSize() > 0 ? options.batchSize() : config.batchSize();
         if (options.dryRun()) {
             batch = Math.min(batch, TrainingOptions.DRY_RUN_BATCH);
@@ -125,7 +125,8 @@ public final class TrainingRun {
         Path runFolder = options.runFolder() != null ? options.runFolder() : newRunFolder(config.name());
         CheckpointState state = new CheckpointState(CheckpointState.FORMAT_VERSION, config, options.seed(), 0, 0,
                 options.epochs(), options.samplesPerLabel(), 0, -1, train.size());
-        status("new run in " + runFolder + " with preset " + config.name() + ", batch " + config.batchSize());
+        status("new run in " + runFolder + " with preset " + config.name() + ", batch " + config.batchSize()
+                + (options.overrides().isEmpty() ? "" : ", changed " + options.overrides()));
         return new Session(runFolder, config, state, GanModels.create(config, options.seed()));
     }
 
@@ -180,6 +181,8 @@ public final class TrainingRun {
         private CheckpointState state;
         private EpochMetrics last;
         private long lastLiveSamples = System.nanoTime();
+        private double trainingMillis;
+        private long sessionStarted;
 
         EpochLoop(Session session, MnistDataset train, GeneratorEvaluator evaluator, double judgeAccuracy) {
             this.session = session;
@@ -188,12 +191,13 @@ public final class TrainingRun {
             this.judgeAccuracy = judgeAccuracy;
             this.state = session.state;
             this.step = new GanStep(session.models, state.seed(), session.config.batchSize());
-            this.generator = new DigitGenerator(session.models.generator());
+            this.generator = new DigitGenerator(session.models.sampler());
             this.gridNoise = generator.noise(gridLabels.length, Seeds.derive(state.seed(), Seeds.GRID, 0));
             this.stepsPerEpoch = train.size() / session.config.batchSize();
         }
 
         RunSummary run() throws IOException, InterruptedException {
+            sessionStarted = System.nanoTime();
             int lastEpoch = Math.max(options.epochs(), 0);
             for (int epoch = state.epoch() + 1; epoch <= lastEpoch; epoch++) {
                 EpochTotals totals = trainEpoch(epoch, lastEpoch);
@@ -233,12 +237,14 @@ public final class TrainingRun {
                             + Divergence.advice(state.epoch(), session.runFolder, options));
                 }
                 totals.add(result, millis);
+                trainingMillis += millis;
                 StepEvent event = new StepEvent(epoch, lastEpoch, globalStep, stepInEpoch, stepsPerEpoch,
                         result.discriminatorLoss(), result.generatorLoss(), result.realScore(), result.fakeScore(),
                         millis);
                 listener.onStep(event);
                 logProgress(event, totals);
                 liveSamples(epoch, globalStep);
+                evaluateMidEpoch(epoch, globalStep);
             }
             totals.steps = globalStep;
             return totals;
@@ -251,8 +257,8 @@ public final class TrainingRun {
             double seconds = totals.millis / 1e3;
             EpochMetrics metrics = new EpochMetrics(epoch, totals.steps, totals.meanDiscriminatorLoss(),
                     totals.meanGeneratorLoss(), totals.meanRealScore(), totals.meanFakeScore(), judged.accuracy(),
-                    judged.macroF1(), judged.weightedF1(), judged.f1(), score.frechetDistance(), seconds,
-                    stepsPerEpoch * (double) session.config.batchSize() / seconds);
+                    judged.macroF1(), judged.weightedF1(), judged.f1(), score.frechetDistance(), score.variety(),
+                    seconds, stepsPerEpoch * (double) session.config.batchSize() / seconds);
             boolean isBest = state.bestEpoch() == 0 || metrics.macroF1() > state.bestMacroF1();
             last = metrics;
             EpochEvent event = new EpochEvent(metrics, isBest, session.runFolder);
@@ -272,18 +278,30 @@ public final class TrainingRun {
         }
 
         private void saveModels(boolean isBest) throws IOException {
-            ModelFiles.save(session.models.generator(), session.runFolder.resolve(ModelKind.GENERATOR.fileName()),
+            ModelFiles.save(session.models.sampler(), session.runFolder.resolve(ModelKind.GENERATOR.fileName()),
                     false);
             ModelFiles.save(session.models.discriminator(),
                     session.runFolder.resolve(ModelKind.DISCRIMINATOR.fileName()), false);
             if (isBest) {
-                ModelFiles.save(session.models.generator(), session.runFolder.resolve(BEST_GENERATOR_FILE), false);
+                ModelFiles.save(session.models.sampler(), session.runFolder.resolve(BEST_GENERATOR_FILE), false);
             }
         }
 
         private SampleEvent grid(int epoch, long globalStep, boolean epochEnd) {
             INDArray images = generator.generate(gridLabels, gridNoise);
             return new SampleEvent(epoch, globalStep, images.data().asFloat(), Mnist.CLASSES, GRID_COLUMNS, epochEnd);
+        }
+
+        private void evaluateMidEpoch(int epoch, long globalStep) {
+            int every = options.evaluateEverySteps();
+            if (every <= 0 || globalStep % every != 0) {
+                return;
+            }
+            GeneratorScore score = evaluator.evaluate(generator);
+            listener.onSamples(grid(epoch, globalStep, false));
+            listener.onEvaluation(new EvaluationEvent(epoch, globalStep, trainingMillis / 1e3,
+                    (System.nanoTime() - sessionStarted) / 1e9, score.metrics().accuracy(), score.metrics().macroF1(),
+                    score.frechetDistance(), score.variety()));
         }
 
         private void liveSamples(int epoch, long globalStep) {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -34,13 +35,14 @@ class MetricsPlotsTest {
     }
 
     @Test
-    void writesBothChartsAsPngsOfTheRequestedSize() throws IOException {
+    void writesEveryChartAsAPngOfTheRequestedSize() throws IOException {
         new MetricsPlots(WIDTH, HEIGHT).writeAll(epochs(5), folder);
 
         assertPng(folder.resolve("metrics.png"));
         assertPng(folder.resolve("losses.png"));
+        assertPng(folder.resolve("quality.png"));
         try (Stream<Path> files = Files.list(folder)) {
-            assertEquals(2, files.count(), "no temporary file may be left behind");
+            assertEquals(3, files.count(), "no temporary file may be left behind");
         }
     }
 
@@ -50,6 +52,7 @@ class MetricsPlotsTest {
 
         assertPng(folder.resolve("metrics.png"));
         assertPng(folder.resolve("losses.png"));
+        assertPng(folder.resolve("quality.png"));
     }
 
     @Test
@@ -57,10 +60,15 @@ class MetricsPlotsTest {
         MetricsPlots plots = new MetricsPlots(WIDTH, HEIGHT);
         double[] noLabels = new double[Mnist.CLASSES];
         EpochMetrics blank = new EpochMetrics(1, 10, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, noLabels, Double.NaN, Double.NaN, Double.NaN);
+                Double.NaN, Double.NaN, noLabels, Double.NaN, nanPerLabel(), Double.NaN, Double.NaN);
 
         assertEquals(WIDTH, plots.renderMetrics(List.of()).getWidth());
         assertEquals(HEIGHT, plots.renderLosses(List.of(blank)).getHeight());
+        assertEquals(WIDTH, plots.renderQuality(List.of()).getWidth());
+        BufferedImage quality = plots.renderQuality(List.of(blank));
+        assertEquals(HEIGHT, quality.getHeight());
+        assertEquals(0, pixelsOf(quality, MetricsPlots.BLUE) + pixelsOf(quality, MetricsPlots.GREEN)
+                + pixelsOf(quality, MetricsPlots.RED), "no line may be drawn from NaN alone");
     }
 
     /** A NaN drawn as 0 would still put the accuracy colour on the chart; a skipped one does not. */
@@ -75,6 +83,50 @@ class MetricsPlotsTest {
         assertEquals(0, pixelsOf(plots.renderMetrics(rows), MetricsPlots.BLUE));
         assertTrue(pixelsOf(plots.renderMetrics(epochs(3)), MetricsPlots.BLUE) > 0);
         assertTrue(pixelsOf(plots.renderMetrics(rows), MetricsPlots.ORANGE) > 0, "macro F1 is still drawn");
+    }
+
+    @Test
+    void qualitySkipsNaNFrechetDistancesAndStillDrawsVariety() {
+        MetricsPlots plots = new MetricsPlots(WIDTH, HEIGHT);
+        List<EpochMetrics> rows = new ArrayList<>();
+        for (EpochMetrics row : epochs(3)) {
+            rows.add(withFrechetAndVariety(row, Double.NaN, row.variety()));
+        }
+
+        BufferedImage image = plots.renderQuality(rows);
+
+        assertEquals(0, pixelsOf(image, MetricsPlots.BLUE));
+        assertTrue(pixelsOf(plots.renderQuality(epochs(3)), MetricsPlots.BLUE) > 0);
+        assertTrue(pixelsOf(image, MetricsPlots.GREEN) > 0, "mean variety is still drawn");
+        assertTrue(pixelsOf(image, MetricsPlots.RED) > 0, "lowest variety is still drawn");
+    }
+
+    @Test
+    void qualitySkipsEpochsWithNoVarietyAndStillDrawsTheDistance() {
+        MetricsPlots plots = new MetricsPlots(WIDTH, HEIGHT);
+        List<EpochMetrics> rows = new ArrayList<>();
+        for (EpochMetrics row : epochs(3)) {
+            rows.add(withFrechetAndVariety(row, row.frechetDistance(), nanPerLabel()));
+        }
+
+        BufferedImage image = plots.renderQuality(rows);
+
+        assertEquals(0, pixelsOf(image, MetricsPlots.GREEN));
+        assertEquals(0, pixelsOf(image, MetricsPlots.RED));
+        assertTrue(pixelsOf(image, MetricsPlots.BLUE) > 0, "the Fréchet distance is still drawn");
+    }
+
+    /** Labels 1 and 4 have no variety: (2 + 6 + 3 + 9 + 5 + 7 + 4 + 8) / 8 = 5.5, lowest 2. */
+    @Test
+    void meanAndLowestVarietyLeaveOutLabelsWithoutOne() {
+        double[] variety = {2, Double.NaN, 6, 3, Double.NaN, 9, 5, 7, 4, 8};
+        EpochMetrics row = withFrechetAndVariety(MetricsCsvTest.row(1), 1, variety);
+
+        assertEquals(5.5, MetricsPlots.meanVariety(row), 1e-12);
+        assertEquals(2.0, MetricsPlots.lowestVariety(row));
+        EpochMetrics none = withFrechetAndVariety(row, 1, nanPerLabel());
+        assertTrue(Double.isNaN(MetricsPlots.meanVariety(none)));
+        assertTrue(Double.isNaN(MetricsPlots.lowestVariety(none)));
     }
 
     @Test
@@ -113,6 +165,18 @@ class MetricsPlotsTest {
     private static EpochMetrics withAccuracy(EpochMetrics row, double accuracy) {
         return new EpochMetrics(row.epoch(), row.steps(), row.discriminatorLoss(), row.generatorLoss(),
                 row.realScore(), row.fakeScore(), accuracy, row.macroF1(), row.weightedF1(), row.perLabelF1(),
-                row.frechetDistance(), row.seconds(), row.imagesPerSecond());
+                row.frechetDistance(), row.variety(), row.seconds(), row.imagesPerSecond());
+    }
+
+    private static EpochMetrics withFrechetAndVariety(EpochMetrics row, double frechet, double[] variety) {
+        return new EpochMetrics(row.epoch(), row.steps(), row.discriminatorLoss(), row.generatorLoss(),
+                row.realScore(), row.fakeScore(), row.accuracy(), row.macroF1(), row.weightedF1(), row.perLabelF1(),
+                frechet, variety, row.seconds(), row.imagesPerSecond());
+    }
+
+    private static double[] nanPerLabel() {
+        double[] values = new double[Mnist.CLASSES];
+        Arrays.fill(values, Double.NaN);
+        return values;
     }
 }

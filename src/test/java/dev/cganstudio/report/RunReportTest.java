@@ -70,7 +70,7 @@ class RunReportTest {
     }
 
     @Test
-    void eachEvaluatedEpochAddsACsvRowAndRedrawsBothCharts() throws IOException {
+    void eachEvaluatedEpochAddsACsvRowAndRedrawsEveryChart() throws IOException {
         RunReport report = new RunReport(runFolder);
 
         report.onEpochEvaluated(evaluated(1));
@@ -81,6 +81,7 @@ class RunReportTest {
         MetricsCsvTest.assertSameFigures(MetricsCsvTest.row(2), rows.get(1));
         assertNotNull(ImageIO.read(runFolder.resolve("metrics.png").toFile()));
         assertNotNull(ImageIO.read(runFolder.resolve("losses.png").toFile()));
+        assertNotNull(ImageIO.read(runFolder.resolve("quality.png").toFile()));
     }
 
     @Test
