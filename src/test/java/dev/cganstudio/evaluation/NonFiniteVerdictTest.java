@@ -32,7 +32,7 @@ class NonFiniteVerdictTest {
 
     @Test
     void aJudgeThatOutputsNaNGivesNoVerdictWhereAPlainArgmaxWouldSayZero() {
-        MultiLayerNetwork broken = JudgeNetwork.create(SEED);
+        MultiLayerNetwork broken = JudgeNetwork.create(SEED, 1);
         broken.params().assign(Float.NaN);
         Judge judge = new Judge(broken);
         INDArray images = MnistTensors.images(SyntheticMnist.dataset(10, SEED), 0, 10);
@@ -54,7 +54,7 @@ class NonFiniteVerdictTest {
     void aDivergedGeneratorScoresZeroWithoutAnImageCountedAsClassZero() {
         ComputationGraph generator = new GanNetworks(Preset.FAST.config()).generator(SEED);
         generator.getLayer("g_dense").getParam("W").assign(Float.NaN);
-        GeneratorEvaluator evaluator = new GeneratorEvaluator(new Judge(JudgeNetwork.create(SEED)), PER_LABEL, SEED,
+        GeneratorEvaluator evaluator = new GeneratorEvaluator(new Judge(JudgeNetwork.create(SEED, 1)), PER_LABEL, SEED,
                 null);
 
         GeneratorEvaluator.GeneratorScore score = evaluator.evaluate(new DigitGenerator(generator));

@@ -51,7 +51,7 @@ class HostileModelFilesTest {
         judge = folder.resolve("judge.zip");
         ModelFiles.save(networks.generator(1), generator, false);
         ModelFiles.save(networks.discriminator(2), discriminator, false);
-        ModelFiles.save(JudgeNetwork.create(3), judge, false);
+        ModelFiles.save(JudgeNetwork.create(3, 1), judge, false);
     }
 
     @Test
