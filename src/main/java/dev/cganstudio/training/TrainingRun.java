@@ -139,6 +139,11 @@ public final class TrainingRun {
         }
         GanModels models = Checkpoint.loadModels(runFolder, state);
         status(String.format("resuming %s after epoch %d (step %d)", runFolder, state.epoch(), state.step()));
+        String optimizerWarning = Checkpoint.optimizerStateWarning(runFolder);
+        if (optimizerWarning != null) {
+            LOG.warn(optimizerWarning);
+            listener.onStatus(optimizerWarning);
+        }
         GanConfig config = state.config();
         if (options.learningRateScale() != 1) {
             config = LearningRates.scaled(config, options.learningRateScale());
