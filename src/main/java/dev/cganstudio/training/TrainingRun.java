@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -66,6 +67,7 @@ public final class TrainingRun {
 
     /** Runs to the last epoch or until stopped; blocks the calling thread. */
     public RunSummary run() throws IOException, InterruptedException {
+        OutputFolderProbe.requireWritable(options);
         Dl4jRuntime.configure(options.threads());
         LOG.info("native runtime: {}", Dl4jRuntime.describe());
 
@@ -267,14 +269,18 @@ public final class TrainingRun {
             boolean isBest = state.bestEpoch() == 0 || metrics.macroF1() > state.bestMacroF1();
             last = metrics;
             EpochEvent event = new EpochEvent(metrics, isBest, session.runFolder);
-            listener.onEpochEvaluated(event);
-
-            saveModels(isBest);
-            state = new CheckpointState(CheckpointState.FORMAT_VERSION, session.config, state.seed(), epoch,
-                    totals.steps, options.epochs(), state.samplesPerLabel(),
+            CheckpointState finished = new CheckpointState(CheckpointState.FORMAT_VERSION, session.config,
+                    state.seed(), epoch, totals.steps, options.epochs(), state.samplesPerLabel(),
                     isBest ? epoch : state.bestEpoch(), isBest ? metrics.macroF1() : state.bestMacroF1(),
                     state.trainImages());
-            Checkpoint.save(session.runFolder, session.models, state);
+            try {
+                listener.onEpochEvaluated(event);
+                saveModels(isBest);
+                Checkpoint.save(session.runFolder, session.models, finished);
+            } catch (IOException | UncheckedIOException e) {
+                throw OutputFolderException.atSave(epoch, state.epoch(), session.runFolder, options, e);
+            }
+            state = finished;
             LOG.info(String.format(Locale.ROOT,
                     "epoch %d done: accuracy %.4f, macro F1 %.4f, weighted F1 %.4f, Frechet %.2f, %.1f s, "
                             + "%.0f images/s%s", epoch, metrics.accuracy(), metrics.macroF1(), metrics.weightedF1(),
