@@ -12,6 +12,7 @@ import dev.cganstudio.evaluation.GeneratorEvaluator.GeneratorScore;
 import dev.cganstudio.evaluation.JudgeStore;
 import dev.cganstudio.evaluation.JudgeStore.StoredJudge;
 import dev.cganstudio.evaluation.JudgeTrainer;
+import dev.cganstudio.io.AtomicFiles;
 import dev.cganstudio.model.DigitGenerator;
 import dev.cganstudio.model.Dl4jRuntime;
 import dev.cganstudio.model.GanConfig;
@@ -141,6 +142,7 @@ public final class TrainingRun {
         }
         GanModels models = Checkpoint.loadModels(runFolder, state);
         status(String.format("resuming %s after epoch %d (step %d)", runFolder, state.epoch(), state.step()));
+        AtomicFiles.deleteLeftovers(runFolder);
         String optimizerWarning = Checkpoint.optimizerStateWarning(runFolder);
         if (optimizerWarning != null) {
             LOG.warn(optimizerWarning);

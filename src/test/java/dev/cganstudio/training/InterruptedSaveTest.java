@@ -58,6 +58,17 @@ class InterruptedSaveTest {
     }
 
     @Test
+    void temporaryFilesOfAKilledWriteAreDeletedAndNothingElse() throws IOException {
+        Path leftover = Files.write(folder.resolve(".generator.zip8135508812345.tmp"), new byte[] {'P', 'K'});
+        Path model = Files.write(folder.resolve("generator.zip"), new byte[] {'P', 'K'});
+        Path usersOwn = Files.writeString(folder.resolve("notes.tmp"), "kept");
+
+        assertEquals(1, AtomicFiles.deleteLeftovers(folder));
+        assertEquals(List.of(model, usersOwn), listing(folder));
+        assertTrue(Files.notExists(leftover));
+    }
+
+    @Test
     void aCrashWhileTheNewCheckpointIsWrittenLeavesTheOldOne() throws IOException {
         Checkpoint.save(folder, models, state(1));
         Path partial = Files.createDirectories(folder.resolve(PARTIAL));
