@@ -77,7 +77,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "With --time-to-quality: accuracy and macro F1 to reach (default 0.986).")
     double target;
 
-    @Option(names = "--keep-going", description = "With --time-to-quality: train on to the budget once the target is met.")
+    @Option(names = "--keep-going",
+            description = "With --time-to-quality: train on to the budget once the target is met.")
     boolean keepGoing;
 
     @Option(names = "--output", paramLabel = "DIR", defaultValue = "output",
@@ -110,7 +111,8 @@ final class BenchCommand implements Callable<Integer> {
         double peak = cores * clockGhz * FLOP_PER_CYCLE;
         double ceiling = matmulGflops();
         out.printf(Locale.ROOT, "runtime: %s%n", Dl4jRuntime.describe());
-        out.printf(Locale.ROOT, "processor: %d cores at %.2f GHz, fp32 peak %.1f GFLOP/s (cores x GHz x %d FLOP/cycle)%n",
+        out.printf(Locale.ROOT,
+                "processor: %d cores at %.2f GHz, fp32 peak %.1f GFLOP/s (cores x GHz x %d FLOP/cycle)%n",
                 cores, clockGhz, peak, FLOP_PER_CYCLE);
         out.printf(Locale.ROOT, "practical ceiling: %dx%d sgemm at %.1f GFLOP/s (%.0f%% of peak)%n%n",
                 MATMUL_SIDE, MATMUL_SIDE, ceiling, 100 * ceiling / peak);

@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code cgan generate}: draws digits of chosen labels from a saved generator. */
@@ -70,14 +71,16 @@ final class GenerateCommand implements Callable<Integer> {
         float[] pixels = digits.generate(perImage, seed).data().asFloat();
         if (format == Format.png) {
             SampleGrid.write(pixels, chosen.length, count, chosen, output);
-            spec.commandLine().getOut().printf(java.util.Locale.ROOT, "wrote %d digits (%d per label) to %s%n", perImage.length, count, output);
+            spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d digits (%d per label) to %s%n",
+                    perImage.length, count, output);
         } else {
             MnistDataset dataset = toDataset(pixels, perImage);
             Path images = sibling(output, "-images-idx3-ubyte");
             Path labelFile = sibling(output, "-labels-idx1-ubyte");
             IdxWriter.writeImages(images, dataset);
             IdxWriter.writeLabels(labelFile, dataset);
-            spec.commandLine().getOut().printf(java.util.Locale.ROOT, "wrote %d digits to %s and %s%n", perImage.length, images, labelFile);
+            spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d digits to %s and %s%n", perImage.length,
+                    images, labelFile);
         }
         return ExitCodes.OK;
     }

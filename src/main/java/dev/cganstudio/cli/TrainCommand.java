@@ -45,7 +45,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Generated digits per label judged after each epoch (default 1000).")
     int evalPerLabel;
 
-    @Option(names = "--resume", paramLabel = "RUN", description = "Continue the run in this folder from its checkpoint.")
+    @Option(names = "--resume", paramLabel = "RUN",
+            description = "Continue the run in this folder from its checkpoint.")
     Path resume;
 
     @Option(names = "--dry-run", description = "One short cycle on a small slice of the data, writing every artefact.")

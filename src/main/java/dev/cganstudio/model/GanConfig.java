@@ -1,6 +1,8 @@
 package dev.cganstudio.model;
 
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -82,7 +84,7 @@ public record GanConfig(String name, int latentSize, int batchSize,
         RecordComponent[] components = GanConfig.class.getRecordComponents();
         Object[] values = new Object[components.length];
         Class<?>[] types = new Class<?>[components.length];
-        Map<String, String> unused = new java.util.LinkedHashMap<>(changes);
+        Map<String, String> unused = new LinkedHashMap<>(changes);
         try {
             for (int index = 0; index < components.length; index++) {
                 RecordComponent component = components[index];
@@ -91,7 +93,7 @@ public record GanConfig(String name, int latentSize, int batchSize,
                 values[index] = change == null ? component.getAccessor().invoke(this) : parse(component, change);
             }
             if (!unused.isEmpty()) {
-                throw new IllegalArgumentException("expected hyperparameters among " + java.util.Arrays.stream(components)
+                throw new IllegalArgumentException("expected hyperparameters among " + Arrays.stream(components)
                         .map(RecordComponent::getName).toList() + ", found " + unused.keySet());
             }
             return GanConfig.class.getDeclaredConstructor(types).newInstance(values);
@@ -117,7 +119,7 @@ public record GanConfig(String name, int latentSize, int batchSize,
                 return Boolean.parseBoolean(text.trim());
             }
             if (type == List.class) {
-                return java.util.Arrays.stream(text.split("[/ ]")).filter(part -> !part.isBlank())
+                return Arrays.stream(text.split("[/ ]")).filter(part -> !part.isBlank())
                         .map(part -> Integer.valueOf(part.trim())).toList();
             }
             return text;

@@ -23,7 +23,7 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.learning.config.NoOp;
+import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 import java.util.ArrayList;
@@ -206,15 +206,16 @@ public final class GanNetworks {
     }
 
     /**
-     * Freezes a discriminator layer inside the combined graph by giving it no updater: it still
-     * passes gradients back to the generator and still applies dropout in training mode.
+     * Freezes a discriminator layer inside the combined graph with a step size of zero: it still
+     * passes gradients back to the generator and still applies dropout in training mode. (DL4J's
+     * {@code NoOp} updater would not do: it passes the raw gradient through as the update.)
      * {@code FrozenLayerWithBackprop} would be the natural choice, but in DL4J 1.0.0-M2.1 it runs
      * its layer in test mode on the way forward and then fails on the way back when that layer
      * has dropout ("Dropout mask array is absent").
      */
     private static Layer freeze(Layer layer, boolean frozen) {
         if (frozen && layer instanceof BaseLayer base) {
-            base.setIUpdater(new NoOp());
+            base.setIUpdater(new Sgd(0));
         }
         return layer;
     }

@@ -56,7 +56,8 @@ public record TrainingOptions(Preset preset, int epochs, int batchSize, long see
             throw new IllegalArgumentException("expected epochs >= 1, found " + epochs);
         }
         if (batchSize < 0) {
-            throw new IllegalArgumentException("expected a batch size >= 1 (or 0 for the preset's), found " + batchSize);
+            throw new IllegalArgumentException("expected a batch size >= 1 (or 0 for the preset's), found "
+                    + batchSize);
         }
         if (samplesPerLabel < 1) {
             throw new IllegalArgumentException("expected samples per label >= 1, found " + samplesPerLabel);

@@ -6,12 +6,12 @@ import dev.cganstudio.data.MnistDataset;
 import dev.cganstudio.data.MnistFiles;
 import dev.cganstudio.data.MnistSplit;
 import dev.cganstudio.evaluation.ClassificationMetrics;
-import dev.cganstudio.evaluation.FeatureStatistics;
 import dev.cganstudio.evaluation.GeneratorEvaluator;
 import dev.cganstudio.evaluation.GeneratorEvaluator.GeneratorScore;
 import dev.cganstudio.evaluation.JudgeStore;
 import dev.cganstudio.evaluation.JudgeStore.StoredJudge;
 import dev.cganstudio.evaluation.JudgeTrainer;
+import dev.cganstudio.evaluation.RealBaseline;
 import dev.cganstudio.io.AtomicFiles;
 import dev.cganstudio.model.DigitGenerator;
 import dev.cganstudio.model.Dl4jRuntime;
@@ -90,13 +90,13 @@ public final class TrainingRun {
                 session.state.step(), session.config.name()));
         ModelFiles.save(judge.judge().network(), session.runFolder.resolve(ModelKind.JUDGE.fileName()), false);
 
-        FeatureStatistics realFeatures = FeatureStatistics.of(
-                judge.judge().features(MnistTensors.images(test, 0, test.size())).toFloatMatrix());
+        RealBaseline baseline = RealBaseline.of(judge.judge(), test);
+        status(baseline.describe());
         int samplesPerLabel = options.dryRun() ? TrainingOptions.DRY_RUN_SAMPLES_PER_LABEL
                 : options.samplesPerLabel();
         GeneratorEvaluator evaluator = new GeneratorEvaluator(judge.judge(), samplesPerLabel,
-                Seeds.derive(options.seed(), Seeds.EVALUATION, 0), realFeatures);
-        return new EpochLoop(session, train, evaluator, judge.testAccuracy()).run();
+                Seeds.derive(options.seed(), Seeds.EVALUATION, 0), baseline.statistics());
+        return new EpochLoop(session, train, evaluator, baseline, judge.testAccuracy()).run();
     }
 
     private StoredJudge obtainJudge(MnistDataset train, MnistDataset test) throws IOException {
@@ -181,6 +181,7 @@ public final class TrainingRun {
         private final Session session;
         private final MnistDataset train;
         private final GeneratorEvaluator evaluator;
+        private final RealBaseline baseline;
         private final double judgeAccuracy;
         private final GanStep step;
         private final DigitGenerator generator;
@@ -193,10 +194,12 @@ public final class TrainingRun {
         private double trainingMillis;
         private long sessionStarted;
 
-        EpochLoop(Session session, MnistDataset train, GeneratorEvaluator evaluator, double judgeAccuracy) {
+        EpochLoop(Session session, MnistDataset train, GeneratorEvaluator evaluator, RealBaseline baseline,
+                  double judgeAccuracy) {
             this.session = session;
             this.train = train;
             this.evaluator = evaluator;
+            this.baseline = baseline;
             this.judgeAccuracy = judgeAccuracy;
             this.state = session.state;
             this.step = new GanStep(session.models, state.seed(), session.config.batchSize());
@@ -287,6 +290,12 @@ public final class TrainingRun {
                     "epoch %d done: accuracy %.4f, macro F1 %.4f, weighted F1 %.4f, Frechet %.2f, %.1f s, "
                             + "%.0f images/s%s", epoch, metrics.accuracy(), metrics.macroF1(), metrics.weightedF1(),
                     metrics.frechetDistance(), seconds, metrics.imagesPerSecond(), isBest ? " (best so far)" : ""));
+            double floor = QualityWarnings.discriminatorLossFloor(session.config.realTarget(),
+                    session.config.fakeTarget());
+            for (String warning : QualityWarnings.warnings(metrics, baseline, floor)) {
+                LOG.warn("epoch {}: {}", epoch, warning);
+                listener.onStatus("warning: " + warning);
+            }
             listener.onEpochEnd(event);
         }
 
