@@ -27,7 +27,8 @@ final class LearningRates {
 
     /**
      * Sets the rates of {@code config} in restored networks: the discriminator's in its own graph,
-     * the generator's in the combined graph, whose discriminator layers have no optimizer.
+     * the generator's in the combined graph. Only Adam layers change, so the combined graph's
+     * frozen discriminator layers keep their zero step.
      *
      * <p>The rate is changed inside each layer's Adam settings, which the optimizer reads at every
      * step, rather than through {@code ComputationGraph.setLearningRate}: in DL4J 1.0.0-M2.1 that

@@ -123,14 +123,14 @@ class DivergenceTest {
 
         assertEquals(List.of(lowered.discriminatorLearningRate()), ratesInUse(models.discriminator()));
         assertEquals(List.of(lowered.generatorLearningRate()), ratesInUse(models.combined()),
-                "the generator's layers at the lower rate");
+                "the generator's layers at the lower rate, the frozen discriminator's still frozen");
     }
 
-    /** The distinct learning rates the graph's optimizer applies at the next step (NoOp, of frozen layers, has none). */
+    /** The distinct learning rates of the layers that learn (frozen ones have a zero step). */
     private static List<Double> ratesInUse(ComputationGraph graph) {
         return graph.getUpdater().getUpdaterBlocks().stream()
                 .map(block -> block.getGradientUpdater().getConfig().getLearningRate(0, 0))
-                .filter(rate -> !Double.isNaN(rate)).distinct().toList();
+                .filter(rate -> rate > 0).distinct().toList();
     }
 
     /** Puts a NaN into one generator weight of the checkpoint, keeping its optimizer state. */
