@@ -12,6 +12,7 @@ import dev.cganstudio.evaluation.JudgeStore;
 import dev.cganstudio.evaluation.JudgeStore.StoredJudge;
 import dev.cganstudio.evaluation.JudgeTrainer;
 import dev.cganstudio.evaluation.RealBaseline;
+import dev.cganstudio.io.AtomicFiles;
 import dev.cganstudio.model.DigitGenerator;
 import dev.cganstudio.model.Dl4jRuntime;
 import dev.cganstudio.model.GanConfig;
@@ -25,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -66,6 +68,7 @@ public final class TrainingRun {
 
     /** Runs to the last epoch or until stopped; blocks the calling thread. */
     public RunSummary run() throws IOException, InterruptedException {
+        OutputFolderProbe.requireWritable(options);
         Dl4jRuntime.configure(options.threads());
         LOG.info("native runtime: {}", Dl4jRuntime.describe());
 
@@ -121,6 +124,7 @@ public final class TrainingRun {
         if (!options.dropout()) {
             config = config.withoutDropout();
         }
+        config = LearningRates.scaled(config, options.learningRateScale());
         Path runFolder = options.runFolder() != null ? options.runFolder() : newRunFolder(config.name());
         CheckpointState state = new CheckpointState(CheckpointState.FORMAT_VERSION, config, options.seed(), 0, 0,
                 options.epochs(), options.samplesPerLabel(), 0, -1, train.size());
@@ -138,7 +142,20 @@ public final class TrainingRun {
         }
         GanModels models = Checkpoint.loadModels(runFolder, state);
         status(String.format("resuming %s after epoch %d (step %d)", runFolder, state.epoch(), state.step()));
-        return new Session(runFolder, state.config(), state, models);
+        AtomicFiles.deleteLeftovers(runFolder);
+        String optimizerWarning = Checkpoint.optimizerStateWarning(runFolder);
+        if (optimizerWarning != null) {
+            LOG.warn(optimizerWarning);
+            listener.onStatus(optimizerWarning);
+        }
+        GanConfig config = state.config();
+        if (options.learningRateScale() != 1) {
+            config = LearningRates.scaled(config, options.learningRateScale());
+            LearningRates.apply(models, config);
+            status(String.format(Locale.ROOT, "learning rates scaled by %s: generator %s, discriminator %s",
+                    options.learningRateScale(), config.generatorLearningRate(), config.discriminatorLearningRate()));
+        }
+        return new Session(runFolder, config, state, models);
     }
 
     private Path newRunFolder(String presetName) {
@@ -226,10 +243,10 @@ public final class TrainingRun {
                 StepResult result = step.run(globalStep, MnistTensors.images(train, indices),
                         Labels.oneHot(MnistTensors.labels(train, indices)), measure);
                 double millis = (System.nanoTime() - started) / 1e6;
-                if (!result.isFinite()) {
-                    throw new TrainingDivergedException(epoch, globalStep, String.format(Locale.ROOT,
-                            "D loss %s, G loss %s; the last good checkpoint is epoch %d in %s",
-                            result.discriminatorLoss(), result.generatorLoss(), state.epoch(), session.runFolder));
+                String divergence = Divergence.find(result, session.models);
+                if (divergence != null) {
+                    throw new TrainingDivergedException(epoch, globalStep, divergence + "; "
+                            + Divergence.advice(state.epoch(), session.runFolder, options));
                 }
                 totals.add(result, millis);
                 trainingMillis += millis;
@@ -257,14 +274,18 @@ public final class TrainingRun {
             boolean isBest = state.bestEpoch() == 0 || metrics.macroF1() > state.bestMacroF1();
             last = metrics;
             EpochEvent event = new EpochEvent(metrics, isBest, session.runFolder);
-            listener.onEpochEvaluated(event);
-
-            saveModels(isBest);
-            state = new CheckpointState(CheckpointState.FORMAT_VERSION, session.config, state.seed(), epoch,
-                    totals.steps, options.epochs(), state.samplesPerLabel(),
+            CheckpointState finished = new CheckpointState(CheckpointState.FORMAT_VERSION, session.config,
+                    state.seed(), epoch, totals.steps, options.epochs(), state.samplesPerLabel(),
                     isBest ? epoch : state.bestEpoch(), isBest ? metrics.macroF1() : state.bestMacroF1(),
                     state.trainImages());
-            Checkpoint.save(session.runFolder, session.models, state);
+            try {
+                listener.onEpochEvaluated(event);
+                saveModels(isBest);
+                Checkpoint.save(session.runFolder, session.models, finished);
+            } catch (IOException | UncheckedIOException e) {
+                throw OutputFolderException.atSave(epoch, state.epoch(), session.runFolder, options, e);
+            }
+            state = finished;
             LOG.info(String.format(Locale.ROOT,
                     "epoch %d done: accuracy %.4f, macro F1 %.4f, weighted F1 %.4f, Frechet %.2f, %.1f s, "
                             + "%.0f images/s%s", epoch, metrics.accuracy(), metrics.macroF1(), metrics.weightedF1(),
