@@ -10,6 +10,7 @@ import dev.cganstudio.training.RunControl;
 import dev.cganstudio.training.RunSummary;
 import dev.cganstudio.training.StepBenchmark;
 import dev.cganstudio.training.TrainingOptions;
+import dev.cganstudio.training.TrainingListeners;
 import dev.cganstudio.training.TrainingRun;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

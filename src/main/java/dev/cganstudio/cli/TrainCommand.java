@@ -5,6 +5,7 @@ import dev.cganstudio.report.RunReport;
 import dev.cganstudio.training.RunControl;
 import dev.cganstudio.training.RunSummary;
 import dev.cganstudio.training.TrainingListener;
+import dev.cganstudio.training.TrainingListeners;
 import dev.cganstudio.training.TrainingOptions;
 import dev.cganstudio.training.TrainingRun;
 import picocli.CommandLine;
