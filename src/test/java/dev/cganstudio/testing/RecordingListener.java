@@ -1,6 +1,7 @@
 package dev.cganstudio.testing;
 
 import dev.cganstudio.training.EpochEvent;
+import dev.cganstudio.training.EvaluationEvent;
 import dev.cganstudio.training.RunStartEvent;
 import dev.cganstudio.training.SampleEvent;
 import dev.cganstudio.training.StepEvent;
@@ -19,6 +20,8 @@ public final class RecordingListener implements TrainingListener {
 
     public final List<String> statuses = new CopyOnWriteArrayList<>();
     public final List<StepEvent> steps = new CopyOnWriteArrayList<>();
+    public final List<SampleEvent> samples = new CopyOnWriteArrayList<>();
+    public final List<EvaluationEvent> evaluations = new CopyOnWriteArrayList<>();
     public final List<EpochEvent> evaluated = new CopyOnWriteArrayList<>();
     public final List<EpochEvent> ended = new CopyOnWriteArrayList<>();
     private final TrainingListener next;
@@ -75,6 +78,13 @@ public final class RecordingListener implements TrainingListener {
     @Override
     public void onSamples(SampleEvent event) {
         next.onSamples(event);
+        samples.add(event);
+    }
+
+    @Override
+    public void onEvaluation(EvaluationEvent event) {
+        next.onEvaluation(event);
+        evaluations.add(event);
     }
 
     @Override
