@@ -190,6 +190,7 @@ public final class TrainingRun {
         private final int stepsPerEpoch;
         private CheckpointState state;
         private EpochMetrics last;
+        private EpochTotals interval = new EpochTotals();
         private long lastLiveSamples = System.nanoTime();
         private double trainingMillis;
         private long sessionStarted;
@@ -231,6 +232,7 @@ public final class TrainingRun {
             int[] order = BatchOrder.permutation(train.size(),
                     new SplittableRandom(Seeds.derive(state.seed(), Seeds.SHUFFLE, epoch)));
             EpochTotals totals = new EpochTotals();
+            interval = new EpochTotals();
             long globalStep = state.step();
             for (int stepInEpoch = 1; stepInEpoch <= stepsPerEpoch; stepInEpoch++) {
                 if (control.awaitGo()) {
@@ -249,12 +251,13 @@ public final class TrainingRun {
                             + Divergence.advice(state.epoch(), session.runFolder, options));
                 }
                 totals.add(result, millis);
+                interval.add(result, millis);
                 trainingMillis += millis;
                 StepEvent event = new StepEvent(epoch, lastEpoch, globalStep, stepInEpoch, stepsPerEpoch,
                         result.discriminatorLoss(), result.generatorLoss(), result.realScore(), result.fakeScore(),
                         millis);
                 listener.onStep(event);
-                logProgress(event, totals);
+                logProgress(event);
                 liveSamples(epoch, globalStep);
                 evaluateMidEpoch(epoch, globalStep);
             }
@@ -337,7 +340,8 @@ public final class TrainingRun {
             }
         }
 
-        private void logProgress(StepEvent event, EpochTotals totals) {
+        /** One line per interval, every figure a mean over the steps since the last line. */
+        private void logProgress(StepEvent event) {
             int every = options.logEverySteps();
             if (every <= 0 || (event.stepInEpoch() % every != 0 && event.stepInEpoch() != event.stepsPerEpoch())) {
                 return;
@@ -345,8 +349,9 @@ public final class TrainingRun {
             PROGRESS.info(String.format(Locale.ROOT,
                     "epoch %d/%d step %d/%d | D %.4f G %.4f | D(x) %.3f D(G(z)) %.3f | %.0f ms/step",
                     event.epoch(), event.epochs(), event.stepInEpoch(), event.stepsPerEpoch(),
-                    event.discriminatorLoss(), event.generatorLoss(), totals.meanRealScore(),
-                    totals.meanFakeScore(), totals.millis / event.stepInEpoch()));
+                    interval.meanDiscriminatorLoss(), interval.meanGeneratorLoss(), interval.meanRealScore(),
+                    interval.meanFakeScore(), interval.millis / interval.count));
+            interval = new EpochTotals();
         }
 
         private RunSummary summary(RunSummary.Outcome outcome) {
