@@ -10,6 +10,7 @@ import dev.cganstudio.training.RunControl;
 import dev.cganstudio.training.RunSummary;
 import dev.cganstudio.training.StepBenchmark;
 import dev.cganstudio.training.TrainingOptions;
+import dev.cganstudio.training.TrainingListeners;
 import dev.cganstudio.training.TrainingRun;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -145,8 +146,10 @@ final class BenchCommand implements Callable<Integer> {
         RunSummary summary = new TrainingRun(options, DataLocators.standard(engine.cacheFolder()),
                 TrainingListeners.of(new RunReport(), watcher), control).run();
         EvaluationEvent met = watcher.met();
-        out.printf(Locale.ROOT, "run folder %s, %d steps, judge test accuracy %.4f%n", summary.runFolder(),
-                summary.steps(), summary.judgeAccuracy());
+        List<EvaluationEvent> judged = watcher.evaluations();
+        long lastStep = judged.isEmpty() ? summary.steps() : judged.get(judged.size() - 1).step();
+        out.printf(Locale.ROOT, "run folder %s, %d steps trained, judge test accuracy %.4f%n", summary.runFolder(),
+                Math.max(lastStep, summary.steps()), summary.judgeAccuracy());
         if (met == null) {
             out.printf(Locale.ROOT, "target %.3f not met within %.1f minutes of training; see %s%n", target,
                     budgetMinutes, summary.runFolder().resolve(TimeToQuality.CSV_FILE));

@@ -3,6 +3,7 @@ package dev.cganstudio.cli;
 import dev.cganstudio.data.IdxFormatException;
 import dev.cganstudio.data.MnistUnavailableException;
 import dev.cganstudio.model.ModelFileException;
+import dev.cganstudio.training.OutputFolderException;
 import dev.cganstudio.training.TrainingDivergedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,9 @@ public final class CganCommand implements Runnable {
         }
         if (failure instanceof ModelFileException) {
             return ExitCodes.MODEL_FILE;
+        }
+        if (failure instanceof OutputFolderException) {
+            return ExitCodes.OUTPUT;
         }
         if (failure instanceof IdxFormatException || failure instanceof MnistUnavailableException) {
             return ExitCodes.DATA;

@@ -16,6 +16,8 @@ public final class ExitCodes {
     public static final int DIVERGED = 5;
     /** Training was stopped before its last epoch (Ctrl-C); finished epochs are kept. */
     public static final int STOPPED = 6;
+    /** The output folder cannot be written (read-only, not a folder, or full); finished epochs are kept. */
+    public static final int OUTPUT = 7;
 
     private ExitCodes() {
     }

@@ -5,6 +5,7 @@ import dev.cganstudio.report.RunReport;
 import dev.cganstudio.training.RunControl;
 import dev.cganstudio.training.RunSummary;
 import dev.cganstudio.training.TrainingListener;
+import dev.cganstudio.training.TrainingListeners;
 import dev.cganstudio.training.TrainingOptions;
 import dev.cganstudio.training.TrainingRun;
 import picocli.CommandLine;
@@ -62,6 +63,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Steps between progress log lines when no progress bar is shown (default 50).")
     int logEvery;
 
+    @Option(names = "--learning-rate-scale", paramLabel = "X", defaultValue = "1",
+            description = "Multiply both learning rates by X (default 1); after a divergence, resume with 0.5.")
+    double learningRateScale;
+
     @Option(names = "--set", paramLabel = "NAME=VALUE",
             description = "Replace a hyperparameter of the preset for an A/B run, e.g. --set emaDecay=0 "
                     + "(names as in GanConfig).")
@@ -114,12 +119,15 @@ final class TrainCommand implements Callable<Integer> {
         requireAtLeast("--eval-per-label", evalPerLabel, 1);
         requireAtLeast("--threads", engine.threads, 0);
         requireAtLeast("--log-every", logEvery, 0);
+        if (!(learningRateScale > 0) || Double.isInfinite(learningRateScale)) {
+            throw bad("--learning-rate-scale", String.valueOf(learningRateScale), "a number > 0");
+        }
         return TrainingOptions.builder()
                 .preset(chosen).epochs(epochs).batchSize(batch == null ? 0 : batch).seed(seed)
                 .dataFolder(engine.data).outputFolder(output).runFolder(resume).resume(resume != null)
                 .samplesPerLabel(evalPerLabel).threads(engine.threads).cacheFolder(engine.cacheFolder())
                 .retrainJudge(retrainJudge).dropout(!noDropout).dryRun(dryRun).logEverySteps(logEvery)
-                .overrides(overrides).build();
+                .learningRateScale(learningRateScale).overrides(overrides).build();
     }
 
     private void requireAtLeast(String option, long value, long least) {

@@ -11,12 +11,14 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
  * Keeps the trained judge in a folder (the per-user cache) so it is trained once and reused:
  * {@code judge.zip} and {@code judge.json} with its test accuracy. A missing, unreadable or
- * incompatible judge, or one below the accuracy floor, is trained again.
+ * incompatible judge is trained again. One below the accuracy aim is reused with a warning:
+ * training is seeded, so training it again would give the same judge.
  */
 public final class JudgeStore {
 
@@ -24,8 +26,8 @@ public final class JudgeStore {
     public static final String NETWORK_FILE = "judge.zip";
     /** File of the judge's record: accuracy and epochs. */
     public static final String RECORD_FILE = "judge.json";
-    /** The least test accuracy a stored judge must have to be reused. */
-    public static final double ACCURACY_FLOOR = 0.99;
+    /** The test accuracy the judge is meant to have; a judge below it is used with a warning. */
+    public static final double ACCURACY_AIM = 0.99;
 
     private static final Logger LOG = LoggerFactory.getLogger(JudgeStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,13 +63,12 @@ public final class JudgeStore {
         }
         try {
             JudgeRecord facts = JSON.readValue(record.toFile(), JudgeRecord.class);
-            if (facts.testAccuracy() < ACCURACY_FLOOR) {
-                status.accept(String.format("stored judge has test accuracy %.4f, below %.2f: training again",
-                        facts.testAccuracy(), ACCURACY_FLOOR));
-                return null;
+            if (facts.testAccuracy() < ACCURACY_AIM) {
+                LOG.warn(String.format(Locale.ROOT, "the stored judge's test accuracy %.4f is below the aim of %.2f",
+                        facts.testAccuracy(), ACCURACY_AIM));
             }
             MultiLayerNetwork loaded = ModelFiles.loadJudge(network);
-            status.accept(String.format("using the stored judge (test accuracy %.4f) from %s",
+            status.accept(String.format(Locale.ROOT, "using the stored judge (test accuracy %.4f) from %s",
                     facts.testAccuracy(), network));
             return new StoredJudge(new Judge(loaded), facts.testAccuracy(), facts.epochs());
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.cganstudio.evaluation;
 
 import dev.cganstudio.data.BatchOrder;
+import dev.cganstudio.data.Mnist;
 import dev.cganstudio.data.MnistDataset;
 import dev.cganstudio.model.JudgeNetwork;
 import dev.cganstudio.model.Labels;
@@ -22,8 +23,10 @@ public final class JudgeTrainer {
 
     /** Test accuracy at which training stops early: the product promises at least 99.0%. */
     public static final double TARGET_ACCURACY = 0.990;
-    /** Most epochs spent reaching the target; the architecture gets there in 2 to 4. */
-    public static final int MAX_EPOCHS = 6;
+    /** Most epochs spent reaching the target. */
+    public static final int MAX_EPOCHS = 8;
+    /** Largest random shift, in pixels, of a training image. */
+    static final int MAX_SHIFT = 2;
     /** Images per update: small enough for many updates per epoch, large enough to use the cores. */
     public static final int BATCH_SIZE = 128;
 
@@ -69,9 +72,31 @@ public final class JudgeTrainer {
         for (int from = 0; from < order.length; from += BATCH_SIZE) {
             int to = Math.min(order.length, from + BATCH_SIZE);
             int[] indices = Arrays.copyOfRange(order, from, to);
-            network.fit(new DataSet(MnistTensors.images(train, indices),
-                    Labels.oneHot(MnistTensors.labels(train, indices))));
+            INDArray images = MnistTensors.images(train, indices);
+            shiftRandomly(images, random);
+            network.fit(new DataSet(images, Labels.oneHot(MnistTensors.labels(train, indices))));
         }
+    }
+
+    /**
+     * Moves each image by up to {@value #MAX_SHIFT} pixels in each direction, filling with black.
+     * Without it the reference network overfits: its test accuracy stalled at 0.987-0.990 from the
+     * third epoch on; the shifts are the classic cure and leave the architecture as it is.
+     */
+    static void shiftRandomly(INDArray images, SplittableRandom random) {
+        float[] pixels = images.data().asFloat();
+        float[] shifted = new float[pixels.length];
+        for (int image = 0; image < images.size(0); image++) {
+            int dx = random.nextInt(-MAX_SHIFT, MAX_SHIFT + 1);
+            int dy = random.nextInt(-MAX_SHIFT, MAX_SHIFT + 1);
+            int offset = image * Mnist.PIXELS;
+            for (int y = Math.max(0, dy); y < Math.min(Mnist.ROWS, Mnist.ROWS + dy); y++) {
+                for (int x = Math.max(0, dx); x < Math.min(Mnist.COLUMNS, Mnist.COLUMNS + dx); x++) {
+                    shifted[offset + y * Mnist.COLUMNS + x] = pixels[offset + (y - dy) * Mnist.COLUMNS + (x - dx)];
+                }
+            }
+        }
+        images.data().setData(shifted);
     }
 
     static double accuracy(int[] verdicts, int[] labels) {

@@ -3,6 +3,7 @@ package dev.cganstudio.io;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -29,6 +30,8 @@ public final class AtomicFiles {
         void writeTo(Path temporary) throws IOException;
     }
 
+    private static final String TEMPORARY_SUFFIX = ".tmp";
+
     private AtomicFiles() {
     }
 
@@ -51,7 +54,7 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
+        Path temporary = Files.createTempFile(folder, "." + absolute.getFileName(), TEMPORARY_SUFFIX);
         try {
             writer.writeTo(temporary);
             force(temporary);
@@ -59,6 +62,27 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /**
+     * Deletes the temporary files that writes into {@code folder} left when their process was
+     * killed (named {@code .<target><digits>.tmp}); the targets themselves are whole, old or new.
+     *
+     * @return how many were deleted
+     */
+    public static int deleteLeftovers(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        int deleted = 0;
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder, "." + "*" + TEMPORARY_SUFFIX)) {
+            for (Path leftover : leftovers) {
+                if (Files.isRegularFile(leftover) && Files.deleteIfExists(leftover)) {
+                    deleted++;
+                }
+            }
+        }
+        return deleted;
     }
 
     private static void force(Path file) throws IOException {

@@ -9,19 +9,22 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
  * Saves and loads networks in DL4J's zip format. Saving is atomic; loading first inspects the
- * zip (entries present, declared sizes bounded) so that a hostile file is refused before memory
- * is spent, then checks that the network is of the expected kind by its inputs and a probe.
+ * zip (entries present, declared sizes bounded and true, checksums matching) so that a hostile
+ * file is refused before memory is spent, then checks that the network is of the expected kind
+ * by its inputs and a probe.
  */
 public final class ModelFiles {
 
@@ -31,6 +34,7 @@ public final class ModelFiles {
     static final String COEFFICIENTS_ENTRY = "coefficients.bin";
     /** Largest uncompressed entry accepted: far above the seed preset's 10 MB of parameters and optimizer state. */
     static final long MAX_ENTRY_BYTES = 512L * 1024 * 1024;
+    private static final int INFLATE_BUFFER_BYTES = 64 * 1024;
 
     private ModelFiles() {
     }
@@ -96,8 +100,9 @@ public final class ModelFiles {
     }
 
     /**
-     * Refuses a file that is missing, not a zip, lacks DL4J's entries, or declares entries
-     * larger than any of our models could need (a zip bomb), before anything is decompressed.
+     * Refuses a file that is missing, not a zip, lacks DL4J's entries, declares entries larger
+     * than any of our models could need, or holds an entry that inflates beyond its declared size
+     * or fails its checksum; nothing inflated is kept.
      */
     static void inspect(Path file, ModelKind kind) throws ModelFileException {
         if (!Files.isRegularFile(file)) {
@@ -117,6 +122,9 @@ public final class ModelFiles {
                 hasConfiguration |= entry.getName().equals(CONFIGURATION_ENTRY);
                 hasCoefficients |= entry.getName().equals(COEFFICIENTS_ENTRY);
             }
+            if (hasConfiguration && hasCoefficients) {
+                requireHonestEntries(file, zip);
+            }
         } catch (ZipException e) {
             throw new ModelFileException(file, "expected a DL4J model zip, found a file that is not a readable zip ("
                     + e.getMessage() + ")", e);
@@ -129,6 +137,37 @@ public final class ModelFiles {
             throw new ModelFileException(file, "expected a DL4J model zip with " + CONFIGURATION_ENTRY + " and "
                     + COEFFICIENTS_ENTRY + ", found a zip without " + (hasConfiguration ? COEFFICIENTS_ENTRY
                     : CONFIGURATION_ENTRY));
+        }
+    }
+
+    /**
+     * Inflates every entry once, without keeping it, to check that none inflates beyond the size
+     * the directory declares (a zip bomb lying about its sizes) and that each matches its CRC:
+     * java.util.zip.ZipFile checks neither, and DL4J would read such an entry whole.
+     */
+    private static void requireHonestEntries(Path file, ZipFile zip) throws IOException {
+        byte[] buffer = new byte[INFLATE_BUFFER_BYTES];
+        Enumeration<? extends ZipEntry> entries = zip.entries();
+        while (entries.hasMoreElements()) {
+            ZipEntry entry = entries.nextElement();
+            long declared = entry.getSize() >= 0 ? entry.getSize() : MAX_ENTRY_BYTES;
+            CRC32 crc = new CRC32();
+            long inflated = 0;
+            try (InputStream in = zip.getInputStream(entry)) {
+                for (int read = in.read(buffer); read > 0; read = in.read(buffer)) {
+                    inflated += read;
+                    if (inflated > declared) {
+                        throw new ModelFileException(file, "expected zip entries that inflate to their declared "
+                                + "sizes, found '" + entry.getName() + "' inflates to more than the " + declared
+                                + " bytes it declares");
+                    }
+                    crc.update(buffer, 0, read);
+                }
+            }
+            if (entry.getCrc() >= 0 && crc.getValue() != entry.getCrc()) {
+                throw new ModelFileException(file, "expected a DL4J model zip, found '" + entry.getName()
+                        + "' damaged (its checksum does not match)");
+            }
         }
     }
 

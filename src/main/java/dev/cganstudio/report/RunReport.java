@@ -1,5 +1,6 @@
 package dev.cganstudio.report;
 
+import dev.cganstudio.io.AtomicFiles;
 import dev.cganstudio.training.EpochEvent;
 import dev.cganstudio.training.EpochMetrics;
 import dev.cganstudio.training.RunStartEvent;
@@ -50,12 +51,16 @@ public final class RunReport implements TrainingListener {
         this.csv = MetricsCsv.inRunFolder(runFolder);
     }
 
-    /** Takes the run's folder and drops CSV rows the checkpoint does not cover (none on a new run). */
+    /**
+     * Takes the run's folder, deletes temporary grids a killed run left, and drops CSV rows the
+     * checkpoint does not cover (none on a new run).
+     */
     @Override
     public void onRunStart(RunStartEvent event) {
         runFolder = event.runFolder();
         csv = MetricsCsv.inRunFolder(runFolder);
         try {
+            AtomicFiles.deleteLeftovers(runFolder.resolve(SAMPLES_FOLDER));
             resumeAfter(event.finishedEpochs());
         } catch (IOException e) {
             throw new UncheckedIOException("could not prepare " + csv.file() + " to continue after epoch "

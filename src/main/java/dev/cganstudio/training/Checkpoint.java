@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cganstudio.io.AtomicFiles;
 import dev.cganstudio.model.ModelFiles;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 
 /**
  * A run's checkpoint: the discriminator and the combined graph (which holds the generator and
@@ -41,16 +45,24 @@ public final class Checkpoint {
         Path partial = runFolder.resolve(FOLDER + PARTIAL_SUFFIX);
         Path previous = runFolder.resolve(FOLDER + PREVIOUS_SUFFIX);
         deleteTree(partial);
-        Files.createDirectories(partial);
-        ModelFiles.save(models.discriminator(), partial.resolve(DISCRIMINATOR_FILE), true);
-        ModelFiles.save(models.combined(), partial.resolve(COMBINED_FILE), true);
-        if (models.averaged() != null) {
-            ModelFiles.save(models.averaged(), partial.resolve(AVERAGE_FILE), false);
+        try {
+            Files.createDirectories(partial);
+            ModelFiles.save(models.discriminator(), partial.resolve(DISCRIMINATOR_FILE), true);
+            ModelFiles.save(models.combined(), partial.resolve(COMBINED_FILE), true);
+            if (models.averaged() != null) {
+                ModelFiles.save(models.averaged(), partial.resolve(AVERAGE_FILE), false);
+            }
+            AtomicFiles.write(partial.resolve(STATE_FILE),
+                    out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, state));
+        } catch (IOException | RuntimeException e) {
+            // A full disk is the likely cause: give back the space of the half-written copy.
+            deleteTreeQuietly(partial, e);
+            throw e;
         }
-        AtomicFiles.write(partial.resolve(STATE_FILE),
-                out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, state));
-        deleteTree(previous);
+        // Only an existing current checkpoint may push out the previous one: after a crash between
+        // the two moves, the previous folder is the only complete checkpoint until the new one is in place.
         if (Files.exists(target)) {
+            deleteTree(previous);
             Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
@@ -94,11 +106,43 @@ public final class Checkpoint {
         return GanModels.restore(state.config(), discriminator, combined, averaged);
     }
 
+    /**
+     * A warning when the checkpoint's networks hold no optimizer state, or null. A checkpoint cgan
+     * writes always holds it; one put together from model files saved without it does not. Such a
+     * checkpoint still resumes, since its weights are the trained ones, but Adam's moments start
+     * again from zero, so the resumed run is not exact and its first steps may jump.
+     */
+    public static String optimizerStateWarning(Path runFolder) throws IOException {
+        Path folder = folder(runFolder);
+        List<String> missing = new ArrayList<>();
+        for (String name : List.of(DISCRIMINATOR_FILE, COMBINED_FILE)) {
+            try (ZipFile zip = new ZipFile(folder.resolve(name).toFile())) {
+                if (zip.getEntry(ModelSerializer.UPDATER_BIN) == null) {
+                    missing.add(name);
+                }
+            }
+        }
+        if (missing.isEmpty()) {
+            return null;
+        }
+        return "warning: expected optimizer state in the checkpoint of " + runFolder + ", found none in "
+                + String.join(" and ", missing) + ": Adam starts again from zero, so this resume is not exact"
+                + " and the first steps may jump";
+    }
+
     /** The checkpoint folder to read: the current one, or the previous one if a crash came mid-swap. */
     private static Path folder(Path runFolder) {
         Path current = runFolder.resolve(FOLDER);
         Path previous = runFolder.resolve(FOLDER + PREVIOUS_SUFFIX);
         return !Files.exists(current) && Files.exists(previous) ? previous : current;
+    }
+
+    private static void deleteTreeQuietly(Path folder, Exception failure) {
+        try {
+            deleteTree(folder);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     private static void deleteTree(Path folder) throws IOException {

@@ -27,13 +27,15 @@ import java.util.Objects;
  * @param liveSamplesMillis interval between live sample grids during an epoch, 0 turns them off
  * @param logEverySteps steps between progress log lines, 0 turns them off
  * @param evaluateEverySteps steps between mid-epoch evaluations (time to quality), 0 turns them off
+ * @param learningRateScale factor on both Adam learning rates, 1 keeps them: a new run's preset
+ *     rates, or the rates a resumed run had (lower them to get past a divergence)
  * @param overrides hyperparameters of the preset replaced by name, for A/B runs (empty for none)
  */
 public record TrainingOptions(Preset preset, int epochs, int batchSize, long seed, Path dataFolder,
                               Path outputFolder, Path runFolder, boolean resume, int samplesPerLabel, int threads,
                               Path cacheFolder, boolean retrainJudge, boolean dropout, boolean dryRun,
                               long liveSamplesMillis, int logEverySteps, int evaluateEverySteps,
-                              Map<String, String> overrides) {
+                              double learningRateScale, Map<String, String> overrides) {
 
     /** Digits per label judged after each epoch, as the product promises (10,000 in all). */
     public static final int DEFAULT_SAMPLES_PER_LABEL = 1000;
@@ -59,6 +61,9 @@ public record TrainingOptions(Preset preset, int epochs, int batchSize, long see
         }
         if (samplesPerLabel < 1) {
             throw new IllegalArgumentException("expected samples per label >= 1, found " + samplesPerLabel);
+        }
+        if (!(learningRateScale > 0) || Double.isInfinite(learningRateScale)) {
+            throw new IllegalArgumentException("expected a learning rate scale > 0, found " + learningRateScale);
         }
         if (resume && runFolder == null) {
             throw new IllegalArgumentException("expected the folder of the run to resume, found none");
@@ -90,6 +95,7 @@ public record TrainingOptions(Preset preset, int epochs, int batchSize, long see
         builder.liveSamplesMillis = liveSamplesMillis;
         builder.logEverySteps = logEverySteps;
         builder.evaluateEverySteps = evaluateEverySteps;
+        builder.learningRateScale = learningRateScale;
         builder.overrides = overrides;
         return builder;
     }
@@ -113,6 +119,7 @@ public record TrainingOptions(Preset preset, int epochs, int batchSize, long see
         private long liveSamplesMillis;
         private int logEverySteps = 50;
         private int evaluateEverySteps;
+        private double learningRateScale = 1;
         private Map<String, String> overrides = Map.of();
 
         private Builder() {
@@ -135,12 +142,13 @@ public record TrainingOptions(Preset preset, int epochs, int batchSize, long see
         public Builder liveSamplesMillis(long value) { liveSamplesMillis = value; return this; }
         public Builder logEverySteps(int value) { logEverySteps = value; return this; }
         public Builder evaluateEverySteps(int value) { evaluateEverySteps = value; return this; }
+        public Builder learningRateScale(double value) { learningRateScale = value; return this; }
         public Builder overrides(Map<String, String> value) { overrides = value; return this; }
 
         public TrainingOptions build() {
             return new TrainingOptions(preset, epochs, batchSize, seed, dataFolder, outputFolder, runFolder, resume,
                     samplesPerLabel, threads, cacheFolder, retrainJudge, dropout, dryRun, liveSamplesMillis,
-                    logEverySteps, evaluateEverySteps, overrides);
+                    logEverySteps, evaluateEverySteps, learningRateScale, overrides);
         }
     }
 }

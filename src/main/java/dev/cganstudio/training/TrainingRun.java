@@ -12,6 +12,7 @@ import dev.cganstudio.evaluation.JudgeStore;
 import dev.cganstudio.evaluation.JudgeStore.StoredJudge;
 import dev.cganstudio.evaluation.JudgeTrainer;
 import dev.cganstudio.evaluation.RealBaseline;
+import dev.cganstudio.io.AtomicFiles;
 import dev.cganstudio.model.DigitGenerator;
 import dev.cganstudio.model.Dl4jRuntime;
 import dev.cganstudio.model.GanConfig;
@@ -25,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -74,6 +76,7 @@ public final class TrainingRun {
     }
 
     private RunSummary train() throws IOException, InterruptedException {
+        OutputFolderProbe.requireWritable(options);
         Dl4jRuntime.configure(options.threads());
         LOG.info("native runtime: {}", Dl4jRuntime.describe());
 
@@ -129,6 +132,7 @@ public final class TrainingRun {
         if (!options.dropout()) {
             config = config.withoutDropout();
         }
+        config = LearningRates.scaled(config, options.learningRateScale());
         Path runFolder = options.runFolder() != null ? options.runFolder() : newRunFolder(config.name());
         CheckpointState state = new CheckpointState(CheckpointState.FORMAT_VERSION, config, options.seed(), 0, 0,
                 options.epochs(), options.samplesPerLabel(), 0, -1, train.size());
@@ -146,7 +150,20 @@ public final class TrainingRun {
         }
         GanModels models = Checkpoint.loadModels(runFolder, state);
         status(String.format("resuming %s after epoch %d (step %d)", runFolder, state.epoch(), state.step()));
-        return new Session(runFolder, state.config(), state, models);
+        AtomicFiles.deleteLeftovers(runFolder);
+        String optimizerWarning = Checkpoint.optimizerStateWarning(runFolder);
+        if (optimizerWarning != null) {
+            LOG.warn(optimizerWarning);
+            listener.onStatus(optimizerWarning);
+        }
+        GanConfig config = state.config();
+        if (options.learningRateScale() != 1) {
+            config = LearningRates.scaled(config, options.learningRateScale());
+            LearningRates.apply(models, config);
+            status(String.format(Locale.ROOT, "learning rates scaled by %s: generator %s, discriminator %s",
+                    options.learningRateScale(), config.generatorLearningRate(), config.discriminatorLearningRate()));
+        }
+        return new Session(runFolder, config, state, models);
     }
 
     private Path newRunFolder(String presetName) {
@@ -181,6 +198,7 @@ public final class TrainingRun {
         private final int stepsPerEpoch;
         private CheckpointState state;
         private EpochMetrics last;
+        private EpochTotals interval = new EpochTotals();
         private long lastLiveSamples = System.nanoTime();
         private double trainingMillis;
         private long sessionStarted;
@@ -222,6 +240,7 @@ public final class TrainingRun {
             int[] order = BatchOrder.permutation(train.size(),
                     new SplittableRandom(Seeds.derive(state.seed(), Seeds.SHUFFLE, epoch)));
             EpochTotals totals = new EpochTotals();
+            interval = new EpochTotals();
             long globalStep = state.step();
             for (int stepInEpoch = 1; stepInEpoch <= stepsPerEpoch; stepInEpoch++) {
                 if (control.awaitGo(session.models)) {
@@ -234,18 +253,19 @@ public final class TrainingRun {
                 StepResult result = step.run(globalStep, MnistTensors.images(train, indices),
                         Labels.oneHot(MnistTensors.labels(train, indices)), measure);
                 double millis = (System.nanoTime() - started) / 1e6;
-                if (!result.isFinite()) {
-                    throw new TrainingDivergedException(epoch, globalStep, String.format(Locale.ROOT,
-                            "D loss %s, G loss %s; the last good checkpoint is epoch %d in %s",
-                            result.discriminatorLoss(), result.generatorLoss(), state.epoch(), session.runFolder));
+                String divergence = Divergence.find(result, session.models);
+                if (divergence != null) {
+                    throw new TrainingDivergedException(epoch, globalStep, divergence + "; "
+                            + Divergence.advice(state.epoch(), session.runFolder, options));
                 }
                 totals.add(result, millis);
+                interval.add(result, millis);
                 trainingMillis += millis;
                 StepEvent event = new StepEvent(epoch, lastEpoch, globalStep, stepInEpoch, stepsPerEpoch,
                         result.discriminatorLoss(), result.generatorLoss(), result.realScore(), result.fakeScore(),
                         millis);
                 listener.onStep(event);
-                logProgress(event, totals);
+                logProgress(event);
                 liveSamples(epoch, globalStep);
                 evaluateMidEpoch(epoch, globalStep);
             }
@@ -265,14 +285,18 @@ public final class TrainingRun {
             boolean isBest = state.bestEpoch() == 0 || metrics.macroF1() > state.bestMacroF1();
             last = metrics;
             EpochEvent event = new EpochEvent(metrics, isBest, session.runFolder);
-            listener.onEpochEvaluated(event);
-
-            saveModels(isBest);
-            state = new CheckpointState(CheckpointState.FORMAT_VERSION, session.config, state.seed(), epoch,
-                    totals.steps, options.epochs(), state.samplesPerLabel(),
+            CheckpointState finished = new CheckpointState(CheckpointState.FORMAT_VERSION, session.config,
+                    state.seed(), epoch, totals.steps, options.epochs(), state.samplesPerLabel(),
                     isBest ? epoch : state.bestEpoch(), isBest ? metrics.macroF1() : state.bestMacroF1(),
                     state.trainImages());
-            Checkpoint.save(session.runFolder, session.models, state);
+            try {
+                listener.onEpochEvaluated(event);
+                saveModels(isBest);
+                Checkpoint.save(session.runFolder, session.models, finished);
+            } catch (IOException | UncheckedIOException e) {
+                throw OutputFolderException.atSave(epoch, state.epoch(), session.runFolder, options, e);
+            }
+            state = finished;
             LOG.info(String.format(Locale.ROOT,
                     "epoch %d done: accuracy %.4f, macro F1 %.4f, weighted F1 %.4f, Frechet %.2f, %.1f s, "
                             + "%.0f images/s%s", epoch, metrics.accuracy(), metrics.macroF1(), metrics.weightedF1(),
@@ -324,7 +348,8 @@ public final class TrainingRun {
             }
         }
 
-        private void logProgress(StepEvent event, EpochTotals totals) {
+        /** One line per interval, every figure a mean over the steps since the last line. */
+        private void logProgress(StepEvent event) {
             int every = options.logEverySteps();
             if (every <= 0 || (event.stepInEpoch() % every != 0 && event.stepInEpoch() != event.stepsPerEpoch())) {
                 return;
@@ -332,8 +357,9 @@ public final class TrainingRun {
             PROGRESS.info(String.format(Locale.ROOT,
                     "epoch %d/%d step %d/%d | D %.4f G %.4f | D(x) %.3f D(G(z)) %.3f | %.0f ms/step",
                     event.epoch(), event.epochs(), event.stepInEpoch(), event.stepsPerEpoch(),
-                    event.discriminatorLoss(), event.generatorLoss(), totals.meanRealScore(),
-                    totals.meanFakeScore(), totals.millis / event.stepInEpoch()));
+                    interval.meanDiscriminatorLoss(), interval.meanGeneratorLoss(), interval.meanRealScore(),
+                    interval.meanFakeScore(), interval.millis / interval.count));
+            interval = new EpochTotals();
         }
 
         private RunSummary summary(RunSummary.Outcome outcome) {

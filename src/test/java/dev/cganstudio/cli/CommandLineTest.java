@@ -115,6 +115,39 @@ class CommandLineTest {
         assertTrue(result.err.contains("judge.zip") && result.err.contains("expected"), result.err);
     }
 
+    @Test
+    void benchTimesStepsAndCountsTheirWork() {
+        Result result = cgan("bench", "--preset", "fast", "--batch", "8", "--warmup", "1", "--steps", "2",
+                "--threads", "2");
+        assertEquals(ExitCodes.OK, result.code, result.err);
+        assertTrue(result.out.contains("fp32 peak") && result.out.contains("sgemm"), result.out);
+        String row = result.out.lines().filter(line -> line.startsWith("fast ")).findFirst().orElseThrow();
+        String[] fields = row.trim().split("\\s+");
+        assertEquals("8", fields[1]);
+        double stepGflop = Double.parseDouble(fields[5]);
+        assertEquals(2.0 * dev.cganstudio.model.ComputeCost.stepMacs(
+                dev.cganstudio.model.Preset.FAST.config(), 8) / 1e9, stepGflop, 0.005);
+    }
+
+    @Test
+    void timeToQualityLogsEachJudgementAndKeepsTheGridOfTheMomentTheTargetIsMet() throws IOException {
+        Path output = work.resolve("quality");
+        Result result = cgan("bench", "--time-to-quality", "--data", data.toString(), "--output", output.toString(),
+                "--cache", work.resolve("cache").toString(), "--evaluate-every", "4", "--target", "0.0",
+                "--budget-minutes", "2", "--threads", "2");
+        assertEquals(ExitCodes.OK, result.code, result.err);
+        assertTrue(result.out.contains("target met at step 4"), result.out);
+        Path run;
+        try (Stream<Path> runs = Files.list(output)) {
+            run = runs.findFirst().orElseThrow();
+        }
+        List<String> rows = Files.readAllLines(run.resolve(TimeToQuality.CSV_FILE));
+        assertEquals("step,training_seconds,wall_seconds,accuracy,macro_f1,frechet,variety_mean,variety_min",
+                rows.get(0));
+        assertTrue(rows.get(1).startsWith("4,"), rows.get(1));
+        assertTrue(Files.isRegularFile(run.resolve("samples").resolve(TimeToQuality.GRID_FILE)));
+    }
+
     private static Result cgan(String... args) {
         CommandLine commandLine = CganCommand.commandLine();
         StringWriter out = new StringWriter();

@@ -2,6 +2,7 @@ package dev.cganstudio.training;
 
 import dev.cganstudio.model.ModelFiles;
 import dev.cganstudio.model.Preset;
+import dev.cganstudio.testing.RecordingListener;
 import dev.cganstudio.testing.SyntheticMnist;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,7 +30,7 @@ class TrainingRunTest {
 
     @Test
     void dryRunWritesModelsAndCheckpointAndReportsEverySteps(@TempDir Path work) throws Exception {
-        Recorder recorder = new Recorder();
+        RecordingListener recorder = new RecordingListener();
         RunSummary summary = new TrainingRun(options(work).dryRun(true).build(), (requested, status) -> requested,
                 recorder, new RunControl()).run();
 
@@ -60,13 +60,13 @@ class TrainingRunTest {
     void resumedRunEndsWithTheParametersOfAnUninterruptedOne(@TempDir Path work) throws Exception {
         TrainingOptions.Builder base = options(work).dryRun(true).dropout(false);
         RunSummary straight = new TrainingRun(base.epochs(2).runFolder(work.resolve("straight")).build(),
-                (requested, status) -> requested, new Recorder(), new RunControl()).run();
+                (requested, status) -> requested, new RecordingListener(), new RunControl()).run();
 
         Path split = work.resolve("split");
         new TrainingRun(base.epochs(1).runFolder(split).build(), (requested, status) -> requested,
-                new Recorder(), new RunControl()).run();
+                new RecordingListener(), new RunControl()).run();
         RunSummary resumed = new TrainingRun(base.epochs(2).runFolder(split).resume(true).build(),
-                (requested, status) -> requested, new Recorder(), new RunControl()).run();
+                (requested, status) -> requested, new RecordingListener(), new RunControl()).run();
 
         assertEquals(straight.steps(), resumed.steps());
         ComputationGraph first = ModelFiles.loadGenerator(straight.runFolder().resolve("generator.zip"), false);
@@ -78,27 +78,5 @@ class TrainingRunTest {
     private static TrainingOptions.Builder options(Path work) {
         return TrainingOptions.builder().preset(Preset.FAST).epochs(1).seed(7).dataFolder(data)
                 .outputFolder(work.resolve("output")).cacheFolder(work.resolve("cache")).threads(2).logEverySteps(0);
-    }
-
-    /** Keeps what the run reported. */
-    static final class Recorder implements TrainingListener {
-        final List<StepEvent> steps = new ArrayList<>();
-        final List<SampleEvent> samples = new ArrayList<>();
-        final List<EpochEvent> epochs = new ArrayList<>();
-
-        @Override
-        public void onStep(StepEvent event) {
-            steps.add(event);
-        }
-
-        @Override
-        public void onSamples(SampleEvent event) {
-            samples.add(event);
-        }
-
-        @Override
-        public void onEpochEnd(EpochEvent event) {
-            epochs.add(event);
-        }
     }
 }

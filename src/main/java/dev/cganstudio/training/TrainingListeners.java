@@ -1,15 +1,9 @@
-package dev.cganstudio.cli;
-
-import dev.cganstudio.training.EpochEvent;
-import dev.cganstudio.training.RunStartEvent;
-import dev.cganstudio.training.SampleEvent;
-import dev.cganstudio.training.StepEvent;
-import dev.cganstudio.training.TrainingListener;
+package dev.cganstudio.training;
 
 import java.util.List;
 
 /** Several listeners told the same events, in order. */
-final class TrainingListeners implements TrainingListener {
+public final class TrainingListeners implements TrainingListener {
 
     private final List<TrainingListener> listeners;
 
@@ -17,7 +11,8 @@ final class TrainingListeners implements TrainingListener {
         this.listeners = listeners;
     }
 
-    static TrainingListener of(TrainingListener... listeners) {
+    /** One listener that tells each of {@code listeners}, in order. */
+    public static TrainingListener of(TrainingListener... listeners) {
         return new TrainingListeners(List.of(listeners));
     }
 
@@ -39,6 +34,11 @@ final class TrainingListeners implements TrainingListener {
     @Override
     public void onSamples(SampleEvent event) {
         listeners.forEach(listener -> listener.onSamples(event));
+    }
+
+    @Override
+    public void onEvaluation(EvaluationEvent event) {
+        listeners.forEach(listener -> listener.onEvaluation(event));
     }
 
     @Override
