@@ -15,7 +15,8 @@ import java.io.PrintWriter;
 /** The {@code cgan} command: one subcommand per verb. */
 @Command(name = "cgan", mixinStandardHelpOptions = true, version = "cGAN Studio 0.1.0",
         description = "Train, watch and use a conditional GAN on handwritten digits (MNIST).",
-        subcommands = {TrainCommand.class, GenerateCommand.class, EvaluateCommand.class, BenchCommand.class,
+        subcommands = {TrainCommand.class, GenerateCommand.class, EvaluateCommand.class, ClassifyCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CganCommand implements Runnable {
 

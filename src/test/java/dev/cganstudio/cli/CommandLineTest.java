@@ -148,6 +148,36 @@ class CommandLineTest {
         assertTrue(Files.isRegularFile(run.resolve("samples").resolve(TimeToQuality.GRID_FILE)));
     }
 
+    @Test
+    void classifyShowsTenProbabilitiesForADigitAndSaysNoDigitForABlankPicture() throws IOException {
+        BufferedImage one = new BufferedImage(60, 90, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D pen = one.createGraphics();
+        pen.setColor(java.awt.Color.WHITE);
+        pen.fillRect(0, 0, 60, 90);
+        pen.setColor(java.awt.Color.BLACK);
+        pen.fillRect(27, 10, 7, 70);
+        pen.dispose();
+        Path picture = work.resolve("one.png");
+        ImageIO.write(one, "png", picture.toFile());
+        Result result = cgan("classify", picture.toString(), "--data", data.toString(), "--cache",
+                work.resolve("cache").toString(), "--threads", "2");
+        assertEquals(ExitCodes.OK, result.code, result.err);
+        long rows = result.out.lines().filter(line -> line.matches("\\d  [01]\\.\\d{4}.*")).count();
+        assertEquals(10, rows, result.out);
+        assertTrue(result.out.contains("the judge reads"), result.out);
+
+        BufferedImage blank = new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB);
+        Path empty = work.resolve("blank.png");
+        ImageIO.write(blank, "png", empty.toFile());
+        Result nothing = cgan("classify", empty.toString(), "--cache", work.resolve("cache").toString());
+        assertEquals(ExitCodes.OK, nothing.code, nothing.err);
+        assertTrue(nothing.out.contains("no digit"), nothing.out);
+
+        Result text = cgan("classify", work.resolve("mnist").resolve("train-labels-idx1-ubyte").toString());
+        assertEquals(ExitCodes.USAGE, text.code);
+        assertTrue(text.err.contains("IMAGE") && text.err.contains("no image reader"), text.err);
+    }
+
     private static Result cgan(String... args) {
         CommandLine commandLine = CganCommand.commandLine();
         StringWriter out = new StringWriter();
