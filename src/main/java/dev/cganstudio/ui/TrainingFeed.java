@@ -10,29 +10,37 @@ import java.util.List;
 
 /**
  * What the training thread has to show, waiting for the FX thread to collect it: the latest
- * step, status and sample grid (latest wins: older ones are never shown), and every loss point
- * and epoch since the last collection (the charts keep them all). The training thread only
- * writes here and never waits for the UI; the FX thread collects a bounded number of times a
- * second.
+ * step, status and sample grid (latest wins: older ones are never shown), and the epochs since
+ * the last collection (a handful). Each step's losses go straight into the loss charts' bucket
+ * means, which take the same few kilobytes however many steps arrive, so nothing here grows
+ * with the number of steps, however far the training thread gets ahead of the UI. The training
+ * thread only writes here and never waits for the UI; the FX thread collects a bounded number
+ * of times a second.
  */
 final class TrainingFeed {
 
     /** Everything collected at once. */
-    record Update(RunStartEvent start, String status, StepEvent step, double[] lossSteps,
-                  double[] discriminatorLosses, double[] generatorLosses, List<EpochMetrics> epochs,
-                  SampleEvent grid) {
-
-        boolean isEmpty() {
-            return start == null && status == null && step == null && epochs.isEmpty() && grid == null;
-        }
+    record Update(RunStartEvent start, String status, StepEvent step, List<EpochMetrics> epochs, SampleEvent grid) {
     }
 
+    private final DecimatedSeries discriminatorLoss;
+    private final DecimatedSeries generatorLoss;
     private RunStartEvent start;
     private String status;
     private StepEvent step;
     private SampleEvent grid;
-    private final List<StepEvent> steps = new ArrayList<>();
     private final List<EpochMetrics> epochs = new ArrayList<>();
+    private int stepsSinceCollection;
+    private int mostStepsPerCollection;
+
+    /**
+     * @param discriminatorLoss the chart series each step's discriminator loss is added to
+     * @param generatorLoss the chart series each step's generator loss is added to
+     */
+    TrainingFeed(DecimatedSeries discriminatorLoss, DecimatedSeries generatorLoss) {
+        this.discriminatorLoss = discriminatorLoss;
+        this.generatorLoss = generatorLoss;
+    }
 
     synchronized void runStarted(RunStartEvent event) {
         start = event;
@@ -44,7 +52,9 @@ final class TrainingFeed {
 
     synchronized void step(StepEvent event) {
         step = event;
-        steps.add(event);
+        stepsSinceCollection++;
+        discriminatorLoss.add(event.step(), event.discriminatorLoss());
+        generatorLoss.add(event.step(), event.generatorLoss());
     }
 
     synchronized void samples(SampleEvent event) {
@@ -55,24 +65,23 @@ final class TrainingFeed {
         epochs.add(metrics);
     }
 
+    /**
+     * The most steps that arrived between two collections: how far the training thread got
+     * ahead of the UI. Only the latest of them is shown in the status bar; all are in the charts.
+     */
+    synchronized int mostStepsPerCollection() {
+        return mostStepsPerCollection;
+    }
+
     /** Takes everything waiting, leaving the feed empty. */
     synchronized Update collect() {
-        double[] stepNumbers = new double[steps.size()];
-        double[] discriminator = new double[steps.size()];
-        double[] generator = new double[steps.size()];
-        for (int index = 0; index < steps.size(); index++) {
-            StepEvent event = steps.get(index);
-            stepNumbers[index] = event.step();
-            discriminator[index] = event.discriminatorLoss();
-            generator[index] = event.generatorLoss();
-        }
-        Update update = new Update(start, status, step, stepNumbers, discriminator, generator, List.copyOf(epochs),
-                grid);
+        mostStepsPerCollection = Math.max(mostStepsPerCollection, stepsSinceCollection);
+        stepsSinceCollection = 0;
+        Update update = new Update(start, status, step, List.copyOf(epochs), grid);
         start = null;
         status = null;
         step = null;
         grid = null;
-        steps.clear();
         epochs.clear();
         return update;
     }

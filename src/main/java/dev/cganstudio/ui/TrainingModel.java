@@ -11,6 +11,7 @@ import dev.cganstudio.training.RunSummary;
 import dev.cganstudio.training.SampleEvent;
 import dev.cganstudio.training.StepEvent;
 import dev.cganstudio.training.TrainingOptions;
+import dev.cganstudio.training.TrainingRun;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.IntegerProperty;
@@ -94,7 +95,6 @@ final class TrainingModel {
     private final ModelShelf shelf;
     private final StatusLine status;
     private final ErrorDialogs errors;
-    private final DataLocator dataLocator;
     private final StallMonitor stallMonitor = new StallMonitor();
     private final Timeline collector = new Timeline(new KeyFrame(Duration.millis(1000.0 / UPDATES_PER_SECOND),
             event -> collect()));
@@ -103,6 +103,7 @@ final class TrainingModel {
     private RunStartEvent start;
     private CompletableFuture<ComputationGraph[]> finalNetworks;
     private boolean judgeOffered;
+    private TrainingTask.Body body;
 
     TrainingModel(StudioSettings settings, ModelShelf shelf, StatusLine status, ErrorDialogs errors,
                   DataLocator dataLocator) {
@@ -110,7 +111,7 @@ final class TrainingModel {
         this.shelf = shelf;
         this.status = status;
         this.errors = errors;
-        this.dataLocator = dataLocator;
+        this.body = (options, listener, control) -> new TrainingRun(options, dataLocator, listener, control).run();
         dataFolder.set(settings.dataFolder());
         outputFolder.set(settings.outputFolder());
         collector.setCycleCount(Timeline.INDEFINITE);
@@ -184,6 +185,11 @@ final class TrainingModel {
         return grid.getReadOnlyProperty();
     }
 
+    /** The most steps that arrived between two collections during the current run (0 when none runs). */
+    int mostStepsPerCollection() {
+        return task == null ? 0 : task.feed().mostStepsPerCollection();
+    }
+
     /** The longest time the FX thread drew no frame during the current or last run, in ms. */
     ReadOnlyDoubleProperty longestStallMillisProperty() {
         return stallMonitor.longestMillisProperty();
@@ -224,7 +230,8 @@ final class TrainingModel {
             return;
         }
         RunControl control = new RunControl();
-        task = new TrainingTask(options, dataLocator, control, new RunReport());
+        task = new TrainingTask(options, body, control, new RunReport(),
+                new TrainingFeed(discriminatorLoss, generatorLoss));
         task.setOnSucceeded(event -> finish(task.getValue(), null));
         task.setOnFailed(event -> finish(null, task.getException()));
         start = null;
@@ -246,6 +253,14 @@ final class TrainingModel {
         Thread thread = new Thread(task, "cgan-training");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * Replaces what Start runs with a stand-in that reports through the same listener: only for
+     * load benchmarks, which need more events a second than a real run can give.
+     */
+    void runWith(TrainingTask.Body standIn) {
+        this.body = standIn;
     }
 
     /** Pauses a training run between two steps, or resumes a paused one. */
@@ -325,8 +340,6 @@ final class TrainingModel {
         if (update.status() != null) {
             status.post(update.status());
         }
-        discriminatorLoss.addAll(update.lossSteps(), update.discriminatorLosses());
-        generatorLoss.addAll(update.lossSteps(), update.generatorLosses());
         for (EpochMetrics metrics : update.epochs()) {
             accuracy.add(metrics.epoch(), metrics.accuracy());
             macroF1.add(metrics.epoch(), metrics.macroF1());

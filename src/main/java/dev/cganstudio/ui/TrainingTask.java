@@ -1,6 +1,5 @@
 package dev.cganstudio.ui;
 
-import dev.cganstudio.training.DataLocator;
 import dev.cganstudio.training.EpochEvent;
 import dev.cganstudio.training.RunControl;
 import dev.cganstudio.training.RunStartEvent;
@@ -9,7 +8,6 @@ import dev.cganstudio.training.SampleEvent;
 import dev.cganstudio.training.StepEvent;
 import dev.cganstudio.training.TrainingListener;
 import dev.cganstudio.training.TrainingOptions;
-import dev.cganstudio.training.TrainingRun;
 import javafx.concurrent.Task;
 
 /**
@@ -20,18 +18,27 @@ import javafx.concurrent.Task;
  */
 final class TrainingTask extends Task<RunSummary> {
 
+    /** What the task runs on its thread: the engine's training run (a load benchmark puts a stand-in here). */
+    @FunctionalInterface
+    interface Body {
+        RunSummary run(TrainingOptions options, TrainingListener listener, RunControl control) throws Exception;
+    }
+
     private final TrainingOptions options;
-    private final DataLocator dataLocator;
+    private final Body body;
     private final RunControl control;
     private final TrainingListener fileWriters;
-    private final TrainingFeed feed = new TrainingFeed();
+    private final TrainingFeed feed;
 
     /**
      * @param fileWriters the listener writing the run's CSV, plots and grids; told each event first
+     * @param feed where what the UI shows waits for it
      */
-    TrainingTask(TrainingOptions options, DataLocator dataLocator, RunControl control, TrainingListener fileWriters) {
+    TrainingTask(TrainingOptions options, Body body, RunControl control, TrainingListener fileWriters,
+                 TrainingFeed feed) {
+        this.feed = feed;
         this.options = options;
-        this.dataLocator = dataLocator;
+        this.body = body;
         this.control = control;
         this.fileWriters = fileWriters;
     }
@@ -50,7 +57,7 @@ final class TrainingTask extends Task<RunSummary> {
 
     @Override
     protected RunSummary call() throws Exception {
-        return new TrainingRun(options, dataLocator, new FeedingListener(), control).run();
+        return body.run(options, new FeedingListener(), control);
     }
 
     /** Passes each event to the file writers, then leaves what the UI shows in the feed. */

@@ -88,7 +88,7 @@ class TrainingPanelTest {
         WaitForAsyncUtils.asyncFx(() -> harness.studio.shelf().generatorForUse()).get(10, TimeUnit.SECONDS)
                 .get(120, TimeUnit.SECONDS);
         Thread.sleep(STEADY_MILLIS);
-        int pausedAt = training.discriminatorLoss().size();
+        long pausedAt = training.discriminatorLoss().size();
         Thread.sleep(STEADY_MILLIS);
         assertEquals(pausedAt, training.discriminatorLoss().size(), "no step is taken while paused");
 
