@@ -1,6 +1,7 @@
 package dev.cganstudio.model;
 
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,10 @@ public final class Dl4jRuntime {
         int chosen = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         Nd4j.getEnvironment().setMaxThreads(chosen);
         Nd4j.getEnvironment().setMaxMasterThreads(chosen);
+        // libnd4j's own pool is only one of three: oneDNN runs on OpenMP and sgemm on OpenBLAS,
+        // each of which otherwise starts one thread per core whatever was asked for here.
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(chosen);
+        Nd4j.factory().blas().setMaxThreads(chosen);
         LOG.debug("ND4J native threads: {}", chosen);
     }
 

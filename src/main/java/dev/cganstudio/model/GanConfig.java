@@ -30,6 +30,9 @@ import java.util.Map;
  *     real digits) and the generator is rewarded when its digit is named as asked (AC-GAN)
  * @param emaDecay decay of an exponential moving average of the generator's weights used for every
  *     sample and judgement; 0 turns it off
+ * @param fakesInTrainingMode whether the discriminator's fakes are drawn with the generator's batch
+ *     normalisation in training mode (batch statistics), as the generator's own step draws them; false
+ *     draws them in inference mode (running averages), as a Keras {@code generator.predict} does
  */
 public record GanConfig(String name, int latentSize, int batchSize,
                         int generatorBaseChannels, List<Integer> generatorChannels,
@@ -37,7 +40,7 @@ public record GanConfig(String name, int latentSize, int batchSize,
                         double batchNormDecay, double batchNormEpsilon,
                         double generatorLearningRate, double discriminatorLearningRate,
                         double beta1, double beta2, double realTarget, double fakeTarget,
-                        boolean auxiliaryClassifier, double emaDecay) {
+                        boolean auxiliaryClassifier, double emaDecay, boolean fakesInTrainingMode) {
 
     public GanConfig {
         generatorChannels = List.copyOf(generatorChannels);
@@ -60,18 +63,12 @@ public record GanConfig(String name, int latentSize, int batchSize,
         if (newBatchSize < 1) {
             throw new IllegalArgumentException("expected a batch size >= 1, found " + newBatchSize);
         }
-        return new GanConfig(name, latentSize, newBatchSize, generatorBaseChannels, generatorChannels,
-                discriminatorChannels, leakySlope, discriminatorDropout, batchNormDecay, batchNormEpsilon,
-                generatorLearningRate, discriminatorLearningRate, beta1, beta2, realTarget, fakeTarget,
-                auxiliaryClassifier, emaDecay);
+        return override(Map.of("batchSize", Integer.toString(newBatchSize)));
     }
 
     /** The same preset without dropout, for runs that must be exactly repeatable. */
     public GanConfig withoutDropout() {
-        return new GanConfig(name, latentSize, batchSize, generatorBaseChannels, generatorChannels,
-                discriminatorChannels, leakySlope, 0, batchNormDecay, batchNormEpsilon,
-                generatorLearningRate, discriminatorLearningRate, beta1, beta2, realTarget, fakeTarget,
-                auxiliaryClassifier, emaDecay);
+        return override(Map.of("discriminatorDropout", "0"));
     }
 
     /**

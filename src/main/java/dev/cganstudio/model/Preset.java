@@ -19,7 +19,7 @@ public enum Preset {
             0.99, 1e-3,
             1e-4, 2e-4,
             0.5, 0.999, 0.9, 0.1,
-            false, 0)),
+            false, 0, false)),
 
     /**
      * Our design for two CPU cores: the seed's shape at a quarter of its width, so a step costs
@@ -31,7 +31,7 @@ public enum Preset {
             0.99, 1e-3,
             2e-4, 2e-4,
             0.5, 0.999, 0.9, 0.1,
-            true, 0.999));
+            true, 0.999, true));
 
     /** The preset used when none is named. */
     public static final Preset DEFAULT = FAST;

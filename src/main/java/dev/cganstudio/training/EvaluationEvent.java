@@ -6,7 +6,8 @@ package dev.cganstudio.training;
  *
  * @param epoch the epoch being trained
  * @param step the global step reached
- * @param trainingSeconds time spent in training steps since the run (or resume) began, judging excluded
+ * @param trainingSeconds wall time since the run (or resume) began less the time spent judging: steps,
+ *     checks, grids and saves
  * @param wallSeconds wall time since the first step of this session, judging included
  * @param accuracy the judge's accuracy on generated digits
  * @param macroF1 macro F1 of the judge's verdicts

@@ -49,7 +49,10 @@ final class GanStep {
         Nd4j.getRandom().setSeed(stepSeed);
 
         INDArray fakeLabels = Labels.oneHot(randomLabels(random, batch));
-        INDArray fakeImages = models.generator().outputSingle(false,
+        // In training mode batch normalisation uses the batch's statistics, as in the generator's
+        // own step below; the running averages it would use otherwise lag behind the weights, so
+        // the discriminator would learn to spot fakes the generator is never trained to improve.
+        INDArray fakeImages = models.generator().outputSingle(config.fakesInTrainingMode(),
                 DigitGenerator.gaussian(batch, config.latentSize(), random), fakeLabels);
         INDArray images = Nd4j.concat(0, realImages, fakeImages);
         INDArray labels = Nd4j.concat(0, realLabels, fakeLabels);

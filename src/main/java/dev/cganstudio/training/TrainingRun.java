@@ -200,8 +200,8 @@ public final class TrainingRun {
         private EpochMetrics last;
         private EpochTotals interval = new EpochTotals();
         private long lastLiveSamples = System.nanoTime();
-        private double trainingMillis;
         private long sessionStarted;
+        private long judgingNanos;
 
         EpochLoop(Session session, MnistDataset train, GeneratorEvaluator evaluator, RealBaseline baseline,
                   double judgeAccuracy) {
@@ -260,7 +260,6 @@ public final class TrainingRun {
                 }
                 totals.add(result, millis);
                 interval.add(result, millis);
-                trainingMillis += millis;
                 StepEvent event = new StepEvent(epoch, lastEpoch, globalStep, stepInEpoch, stepsPerEpoch,
                         result.discriminatorLoss(), result.generatorLoss(), result.realScore(), result.fakeScore(),
                         millis);
@@ -275,7 +274,7 @@ public final class TrainingRun {
 
         private void finishEpoch(int epoch, EpochTotals totals) throws IOException {
             listener.onSamples(grid(epoch, totals.steps, true));
-            GeneratorScore score = evaluator.evaluate(generator);
+            GeneratorScore score = judge();
             ClassificationMetrics judged = score.metrics();
             double seconds = totals.millis / 1e3;
             EpochMetrics metrics = new EpochMetrics(epoch, totals.steps, totals.meanDiscriminatorLoss(),
@@ -330,11 +329,24 @@ public final class TrainingRun {
             if (every <= 0 || globalStep % every != 0) {
                 return;
             }
-            GeneratorScore score = evaluator.evaluate(generator);
+            GeneratorScore score = judge();
             listener.onSamples(grid(epoch, globalStep, false));
-            listener.onEvaluation(new EvaluationEvent(epoch, globalStep, trainingMillis / 1e3,
-                    (System.nanoTime() - sessionStarted) / 1e9, score.metrics().accuracy(), score.metrics().macroF1(),
+            long now = System.nanoTime();
+            listener.onEvaluation(new EvaluationEvent(epoch, globalStep, (now - sessionStarted - judgingNanos) / 1e9,
+                    (now - sessionStarted) / 1e9, score.metrics().accuracy(), score.metrics().macroF1(),
                     score.frechetDistance(), score.variety()));
+        }
+
+        /**
+         * The judge's verdict on the generator. Its time is kept apart: a measurement, not training,
+         * so the training time of a judgement is everything else since the session began (steps,
+         * checks, grids, saves and checkpoints).
+         */
+        private GeneratorScore judge() {
+            long started = System.nanoTime();
+            GeneratorScore score = evaluator.evaluate(generator);
+            judgingNanos += System.nanoTime() - started;
+            return score;
         }
 
         private void liveSamples(int epoch, long globalStep) {
