@@ -33,6 +33,9 @@ import java.util.Map;
  * @param fakesInTrainingMode whether the discriminator's fakes are drawn with the generator's batch
  *     normalisation in training mode (batch statistics), as the generator's own step draws them; false
  *     draws them in inference mode (running averages), as a Keras {@code generator.predict} does
+ * @param projectionDiscriminator whether the verdict also adds the inner product of the discriminator's last
+ *     features with a learned embedding of the label (Miyato and Koyama, "cGANs with Projection
+ *     Discriminator", 2018), so the label shapes the verdict itself, not only the input
  */
 public record GanConfig(String name, int latentSize, int batchSize,
                         int generatorBaseChannels, List<Integer> generatorChannels,
@@ -40,7 +43,8 @@ public record GanConfig(String name, int latentSize, int batchSize,
                         double batchNormDecay, double batchNormEpsilon,
                         double generatorLearningRate, double discriminatorLearningRate,
                         double beta1, double beta2, double realTarget, double fakeTarget,
-                        boolean auxiliaryClassifier, double emaDecay, boolean fakesInTrainingMode) {
+                        boolean auxiliaryClassifier, double emaDecay, boolean fakesInTrainingMode,
+                        boolean projectionDiscriminator) {
 
     public GanConfig {
         generatorChannels = List.copyOf(generatorChannels);

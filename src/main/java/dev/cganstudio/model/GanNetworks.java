@@ -15,8 +15,10 @@ import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.Upsampling2D;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -179,16 +181,45 @@ public final class GanNetworks {
             graph.addLayer(name, freeze(conv.build(), frozen), previous);
             previous = name;
         }
-        OutputLayer.Builder verdict = new OutputLayer.Builder(LossFunction.XENT)
-                .nOut(1).activation(Activation.SIGMOID);
-        verdict.dropOut(retainProbability());
-        graph.addLayer(VERDICT, freeze(verdict.build(), frozen), previous);
+        if (config.projectionDiscriminator()) {
+            addProjectionVerdict(graph, previous, frozen);
+        } else {
+            OutputLayer.Builder verdict = new OutputLayer.Builder(LossFunction.XENT)
+                    .nOut(1).activation(Activation.SIGMOID);
+            verdict.dropOut(retainProbability());
+            graph.addLayer(VERDICT, freeze(verdict.build(), frozen), previous);
+        }
         if (config.auxiliaryClassifier()) {
             OutputLayer.Builder digit = new OutputLayer.Builder(LossFunction.MCXENT)
                     .nOut(Mnist.CLASSES).activation(Activation.SOFTMAX);
             digit.dropOut(retainProbability());
             graph.addLayer(CLASS, freeze(digit.build(), frozen), previous);
         }
+    }
+
+    /**
+     * The verdict of a projection discriminator: sigmoid(psi(f) + w . (f * e_y)), where f are the
+     * last convolution's features, flattened, and e_y a learned embedding of the label y. The
+     * weights w make the product a projection on w * e_y, the paper's embedding up to a factor.
+     */
+    private void addProjectionVerdict(GraphBuilder graph, String features, boolean frozen) {
+        int side = Mnist.ROWS;
+        for (int block = 0; block < config.discriminatorChannels().size(); block++) {
+            side = (side + STRIDE - 1) / STRIDE;
+        }
+        int channels = config.discriminatorChannels().get(config.discriminatorChannels().size() - 1);
+        int width = side * side * channels;
+        graph.addVertex("d_features", new PreprocessorVertex(new CnnToFeedForwardPreProcessor(side, side, channels)),
+                        features)
+                .addLayer("d_psi", freeze(new DenseLayer.Builder().nIn(width).nOut(1).activation(Activation.IDENTITY)
+                        .dropOut(retainProbability()).build(), frozen), "d_features")
+                .addLayer("d_label_embed", freeze(identityDense(Mnist.CLASSES, width), frozen), LABEL)
+                .addVertex("d_label_match", new ElementWiseVertex(ElementWiseVertex.Op.Product), "d_features",
+                        "d_label_embed")
+                .addLayer("d_projection", freeze(identityDense(width, 1), frozen), "d_label_match")
+                .addVertex("d_logit", new ElementWiseVertex(ElementWiseVertex.Op.Add), "d_psi", "d_projection")
+                .addLayer(VERDICT, new LossLayer.Builder(LossFunction.XENT).activation(Activation.SIGMOID).build(),
+                        "d_logit");
     }
 
     /** The discriminator's outputs: the verdict, then the digit probabilities when it has a classifier. */

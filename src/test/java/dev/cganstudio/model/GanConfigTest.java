@@ -15,10 +15,11 @@ class GanConfigTest {
     @Test
     void overrideReplacesOnlyTheNamedValues() {
         GanConfig fast = Preset.FAST.config();
-        GanConfig changed = fast.override(Map.of("emaDecay", "0", "auxiliaryClassifier", "false",
+        GanConfig changed = fast.override(Map.of("emaDecay", "0", "auxiliaryClassifier", "true",
                 "discriminatorChannels", "16/32/64"));
         assertEquals(0, changed.emaDecay());
-        assertFalse(changed.auxiliaryClassifier());
+        assertTrue(changed.auxiliaryClassifier());
+        assertFalse(fast.auxiliaryClassifier());
         assertEquals(List.of(16, 32, 64), changed.discriminatorChannels());
         assertEquals(fast.latentSize(), changed.latentSize());
         assertEquals(fast.generatorLearningRate(), changed.generatorLearningRate());
