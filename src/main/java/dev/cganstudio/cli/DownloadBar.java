@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
+import java.util.Locale;
 
 /**
  * Shows a download: a bar per file in a terminal, else one log line per {@value #LOG_EVERY_MEGABYTES} MB.
@@ -40,8 +41,13 @@ final class DownloadBar implements DownloadProgress {
             bar.stepTo(bytesSoFar);
         } else if (bytesSoFar / MEGABYTE >= loggedMegabytes + LOG_EVERY_MEGABYTES || bytesSoFar == totalBytes) {
             loggedMegabytes = bytesSoFar / MEGABYTE;
-            LOG.info("{}: {} of {} MB", fileName, loggedMegabytes, totalBytes > 0 ? totalBytes / MEGABYTE : "?");
+            LOG.info("{}: {} of {}", fileName, size(bytesSoFar), totalBytes > 0 ? size(totalBytes) : "?");
         }
+    }
+
+    /** A size in MB with one decimal, so that the labels files (60 kB) do not read "0 of 0 MB". */
+    static String size(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (double) MEGABYTE);
     }
 
     private void close() {
