@@ -12,6 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -29,6 +30,8 @@ public final class JudgeTrainer {
     static final int MAX_SHIFT = 2;
     /** Images per update: small enough for many updates per epoch, large enough to use the cores. */
     public static final int BATCH_SIZE = 128;
+    /** Seconds between progress lines within an epoch, which takes minutes on two cores. */
+    static final double PROGRESS_EVERY_SECONDS = 30;
 
     private final long seed;
     private final int maxEpochs;
@@ -59,7 +62,7 @@ public final class JudgeTrainer {
             long started = System.nanoTime();
             trainEpoch(network, train, epoch);
             accuracy = accuracy(judge.verdicts(testImages), testLabels);
-            String line = String.format("judge epoch %d: test accuracy %.4f (%.0f s)", epoch, accuracy,
+            String line = String.format(Locale.ROOT, "judge epoch %d: test accuracy %.4f (%.0f s)", epoch, accuracy,
                     (System.nanoTime() - started) / 1e9);
             status.accept(line);
         }
@@ -69,7 +72,14 @@ public final class JudgeTrainer {
     private void trainEpoch(MultiLayerNetwork network, MnistDataset train, int epoch) {
         SplittableRandom random = new SplittableRandom(Seeds.derive(seed, Seeds.SHUFFLE, -epoch));
         int[] order = BatchOrder.permutation(train.size(), random);
+        long started = System.nanoTime();
+        long nextReport = started + (long) (PROGRESS_EVERY_SECONDS * 1e9);
         for (int from = 0; from < order.length; from += BATCH_SIZE) {
+            if (System.nanoTime() >= nextReport) {
+                nextReport += (long) (PROGRESS_EVERY_SECONDS * 1e9);
+                status.accept(String.format(Locale.ROOT, "judge epoch %d: %d of %d digits (%.0f s)", epoch, from,
+                        order.length, (System.nanoTime() - started) / 1e9));
+            }
             int to = Math.min(order.length, from + BATCH_SIZE);
             int[] indices = Arrays.copyOfRange(order, from, to);
             INDArray images = MnistTensors.images(train, indices);

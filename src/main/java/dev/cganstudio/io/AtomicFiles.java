@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that a crash leaves either the old content or the new, never a mix: the
@@ -38,7 +39,8 @@ public final class AtomicFiles {
     /** Replaces {@code target} with what {@code writer} writes. */
     public static void write(Path target, Writer writer) throws IOException {
         writePath(target, temporary -> {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
+            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 writer.writeTo(out);
             }
         });
@@ -54,7 +56,11 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, "." + absolute.getFileName(), TEMPORARY_SUFFIX);
+        // Not Files.createTempFile: its file is private to the owner (0600) on POSIX, and a move
+        // keeps that, so every PNG, CSV and model would be unreadable to anyone else. A fresh name
+        // the writer creates gets the usual permissions, those the user's umask gives.
+        Path temporary = folder.resolve("." + absolute.getFileName()
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + TEMPORARY_SUFFIX);
         try {
             writer.writeTo(temporary);
             force(temporary);
