@@ -98,10 +98,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (warmup < 0 || steps < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--steps' or "
-                    + "'--warmup': expected --steps >= 1 and --warmup >= 0, found " + steps + " and " + warmup);
-        }
+        validate();
         Dl4jRuntime.configure(engine.threads);
         PrintWriter out = spec.commandLine().getOut();
         if (timeToQuality) {
@@ -134,6 +131,53 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "%npeak RSS %.0f MB%n", peakRssMegabytes());
         return ExitCodes.OK;
+    }
+
+    /** Checks every option before any work, so that a bad one never costs a benchmark first. */
+    private void validate() {
+        if (warmup < 0 || steps < 1) {
+            throw bad("--steps' or '--warmup", steps + " and " + warmup, "--steps >= 1 and --warmup >= 0");
+        }
+        EngineOptions.requireThreads(spec.commandLine(), engine.threads);
+        for (String name : presets) {
+            try {
+                Preset.byName(name);
+            } catch (IllegalArgumentException e) {
+                throw bad("--preset", name, "one of " + Preset.names());
+            }
+        }
+        for (int batch : batches == null ? List.<Integer>of() : batches) {
+            if (batch < 1) {
+                throw bad("--batch", String.valueOf(batch), "a whole number >= 1");
+            }
+        }
+        if (!timeToQuality) {
+            if (keepGoing || !overrides.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--keep-going and --set go with --time-to-quality, found them without it");
+            }
+            return;
+        }
+        if (!(target >= 0 && target <= 1)) {
+            throw bad("--target", String.valueOf(target), "a score from 0 to 1");
+        }
+        if (!(budgetMinutes > 0) || Double.isInfinite(budgetMinutes)) {
+            throw bad("--budget-minutes", String.valueOf(budgetMinutes), "a number of minutes > 0");
+        }
+        if (evaluateEvery < 1) {
+            throw bad("--evaluate-every", String.valueOf(evaluateEvery), "a whole number of steps >= 1");
+        }
+        try {
+            Preset.DEFAULT.config().override(overrides);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--set': " + e.getMessage());
+        }
+    }
+
+    private CommandLine.ParameterException bad(String option, String value, String expected) {
+        return new CommandLine.ParameterException(spec.commandLine(),
+                "Invalid value for option '" + option + "': expected " + expected + ", found '" + value + "'");
     }
 
     private int timeToQuality(PrintWriter out) throws IOException, InterruptedException {

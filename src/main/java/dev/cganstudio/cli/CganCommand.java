@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 /** The {@code cgan} command: one subcommand per verb. */
 @Command(name = "cgan", mixinStandardHelpOptions = true, version = "cGAN Studio 0.1.0",
         description = "Train, watch and use a conditional GAN on handwritten digits (MNIST).",
+        footer = {"", "cgan studio opens the desktop studio (needs a display)."},
         subcommands = {TrainCommand.class, GenerateCommand.class, EvaluateCommand.class, ClassifyCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
@@ -40,7 +41,7 @@ public final class CganCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "expected a verb (train, generate, evaluate, "
-                + "classify, studio), found none");
+                + "classify, bench, studio), found none");
     }
 
     private static int handle(Exception failure, CommandLine commandLine, CommandLine.ParseResult parsed) {

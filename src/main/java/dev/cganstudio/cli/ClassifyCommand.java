@@ -50,6 +50,7 @@ final class ClassifyCommand implements Callable<Integer> {
             out.println("no digit: the picture has no ink");
             return ExitCodes.OK;
         }
+        EngineOptions.requireThreads(spec.commandLine(), engine.threads);
         Dl4jRuntime.configure(engine.threads);
         JudgeStore store = new JudgeStore(engine.cacheFolder().resolve("judge"));
         JudgeStore.StoredJudge judge = store.load(message -> { });
@@ -80,7 +81,14 @@ final class ClassifyCommand implements Callable<Integer> {
                     "Invalid value for parameter 'IMAGE': expected a picture file, found " + (Files.exists(file)
                             ? "a folder" : "nothing") + " at '" + file + "'");
         }
-        BufferedImage picture = ImageIO.read(file.toFile());
+        BufferedImage picture;
+        try {
+            picture = ImageIO.read(file.toFile());
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for parameter 'IMAGE': expected a whole picture, found one that cannot be read at '"
+                            + file + "' (" + e.getMessage() + ")");
+        }
         if (picture == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for parameter 'IMAGE': expected a PNG, JPEG, GIF or BMP picture, found a file "

@@ -1,6 +1,7 @@
 package dev.cganstudio.cli;
 
 import dev.cganstudio.io.UserFolders;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -21,6 +22,18 @@ final class EngineOptions {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
             description = "Native math threads; 0 (default) uses one per core.")
     int threads;
+
+    /**
+     * Requires a thread count from 0 (one per core) to the number of cores: more threads than cores
+     * only make the native pools fight over them (1000 left a run making no progress at all).
+     */
+    static void requireThreads(CommandLine commandLine, int threads) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (threads < 0 || threads > cores) {
+            throw new CommandLine.ParameterException(commandLine, "Invalid value for option '--threads': expected "
+                    + "0 (one per core) to " + cores + " (this machine's cores), found '" + threads + "'");
+        }
+    }
 
     Path cacheFolder() {
         return cache != null ? cache : UserFolders.cache();

@@ -55,6 +55,7 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '--per-label': expected a whole number >= 1, found '" + perLabel + "'");
         }
+        EngineOptions.requireThreads(spec.commandLine(), engine.threads);
         Dl4jRuntime.configure(engine.threads);
         Path file = Files.isDirectory(generator) ? generator.resolve("generator.zip") : generator;
         DigitGenerator digits = new DigitGenerator(ModelFiles.loadGenerator(file, false));

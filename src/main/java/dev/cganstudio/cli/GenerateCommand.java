@@ -7,10 +7,12 @@ import dev.cganstudio.model.DigitGenerator;
 import dev.cganstudio.model.Dl4jRuntime;
 import dev.cganstudio.model.ModelFiles;
 import dev.cganstudio.report.SampleGrid;
+import dev.cganstudio.training.OutputFolderException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +27,11 @@ final class GenerateCommand implements Callable<Integer> {
 
     /** What {@code generate} writes. */
     enum Format { png, idx }
+
+    /** Most digits per label in a PNG grid, whose row per label never wraps. */
+    static final int MAX_GRID_COLUMNS = 100;
+    /** Most digits per label in an IDX pair: 100,000 in all, more than MNIST's training set. */
+    static final int MAX_DATASET_PER_LABEL = 10_000;
 
     @Option(names = "--generator", paramLabel = "FILE", required = true,
             description = "A generator.zip, or a run folder (its generator.zip is used).")
@@ -57,10 +64,14 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int[] chosen = validatedLabels();
-        if (count < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "Invalid value for option '--count': expected a whole number >= 1, found '" + count + "'");
+        int most = format == Format.png ? MAX_GRID_COLUMNS : MAX_DATASET_PER_LABEL;
+        if (count < 1 || count > most) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--count': "
+                    + "expected a whole number from 1 to " + most + " with --format " + format
+                    + (format == Format.png ? " (a grid row per label; --format idx takes more)" : "")
+                    + ", found '" + count + "'");
         }
+        EngineOptions.requireThreads(spec.commandLine(), threads);
         Dl4jRuntime.configure(threads);
         Path file = Files.isDirectory(generator) ? generator.resolve("generator.zip") : generator;
         DigitGenerator digits = new DigitGenerator(ModelFiles.loadGenerator(file, false));
@@ -69,6 +80,15 @@ final class GenerateCommand implements Callable<Integer> {
             perImage[index] = chosen[index / count];
         }
         float[] pixels = digits.generate(perImage, seed).data().asFloat();
+        try {
+            write(pixels, chosen, perImage);
+        } catch (IOException e) {
+            throw OutputFolderException.atWrite(output, e);
+        }
+        return ExitCodes.OK;
+    }
+
+    private void write(float[] pixels, int[] chosen, int[] perImage) throws IOException {
         if (format == Format.png) {
             SampleGrid.write(pixels, chosen.length, count, chosen, output);
             spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d digits (%d per label) to %s%n",
@@ -82,7 +102,6 @@ final class GenerateCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d digits to %s and %s%n", perImage.length,
                     images, labelFile);
         }
-        return ExitCodes.OK;
     }
 
     private int[] validatedLabels() {

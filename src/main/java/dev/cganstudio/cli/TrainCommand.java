@@ -2,6 +2,8 @@ package dev.cganstudio.cli;
 
 import dev.cganstudio.model.Preset;
 import dev.cganstudio.report.RunReport;
+import dev.cganstudio.training.Checkpoint;
+import dev.cganstudio.training.CheckpointState;
 import dev.cganstudio.training.RunControl;
 import dev.cganstudio.training.RunSummary;
 import dev.cganstudio.training.TrainingListener;
@@ -13,8 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -45,6 +49,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--eval-per-label", paramLabel = "N", defaultValue = "1000",
             description = "Generated digits per label judged after each epoch (default 1000).")
     int evalPerLabel;
+
+    /** Options that set what a run is; a resumed run keeps its own. */
+    private static final List<String> RUN_SETTINGS = List.of("--preset", "--batch", "--seed", "--set", "--no-dropout",
+            "--output", "--eval-per-label");
 
     @Option(names = "--resume", paramLabel = "RUN",
             description = "Continue the run in this folder from its checkpoint.")
@@ -82,19 +90,14 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainingOptions options = options();
         RunControl control = new RunControl();
-        Thread stopOnInterrupt = new Thread(control::requestStop, "stop-on-interrupt");
-        Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
         boolean bar = ConsoleProgress.terminalAttached();
         TrainingListener listener = TrainingListeners.of(new RunReport(), new ConsoleProgress(bar));
         TrainingOptions effective = bar ? options.toBuilder().logEverySteps(0).build() : options;
-        RunSummary summary = new TrainingRun(effective, DataLocators.standard(engine.cacheFolder()), listener, control)
-                .run();
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is already exiting because of Ctrl-C; the summary below is still printed
+        RunSummary summary;
+        try (InterruptToStop interrupts = InterruptToStop.install(control, spec.commandLine().getErr())) {
+            summary = new TrainingRun(effective, DataLocators.standard(engine.cacheFolder()), listener, control).run();
         }
-        spec.commandLine().getOut().println(describe(summary));
+        spec.commandLine().getOut().println(describe(summary, epochs, dryRun));
         return summary.outcome() == RunSummary.Outcome.COMPLETED ? ExitCodes.OK : ExitCodes.STOPPED;
     }
 
@@ -113,11 +116,14 @@ final class TrainCommand implements Callable<Integer> {
                     "Invalid value for option '--set': " + e.getMessage());
         }
         requireAtLeast("--epochs", epochs, 1);
+        if (resume != null) {
+            checkResume();
+        }
         if (batch != null) {
             requireAtLeast("--batch", batch, 1);
         }
         requireAtLeast("--eval-per-label", evalPerLabel, 1);
-        requireAtLeast("--threads", engine.threads, 0);
+        EngineOptions.requireThreads(spec.commandLine(), engine.threads);
         requireAtLeast("--log-every", logEvery, 0);
         if (!(learningRateScale > 0) || Double.isInfinite(learningRateScale)) {
             throw bad("--learning-rate-scale", String.valueOf(learningRateScale), "a number > 0");
@@ -128,6 +134,31 @@ final class TrainCommand implements Callable<Integer> {
                 .samplesPerLabel(evalPerLabel).threads(engine.threads).cacheFolder(engine.cacheFolder())
                 .retrainJudge(retrainJudge).dropout(!noDropout).dryRun(dryRun).logEverySteps(logEvery)
                 .learningRateScale(learningRateScale).overrides(overrides).build();
+    }
+
+    /**
+     * A resumed run keeps the settings it began with, so options that would change them are
+     * refused rather than ignored, and the checkpoint is read before any data or judge is loaded.
+     */
+    private void checkResume() {
+        CheckpointState state;
+        try {
+            state = Checkpoint.readState(resume);
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--resume': " + e.getMessage());
+        }
+        List<String> clashing = RUN_SETTINGS.stream().filter(spec.commandLine().getParseResult()::hasMatchedOption)
+                .toList();
+        if (!clashing.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "expected no " + String.join(", ", clashing)
+                    + " with --resume, found it: a resumed run keeps the settings it began with; start a new run "
+                    + "to change them");
+        }
+        if (epochs < state.epoch()) {
+            throw bad("--epochs", String.valueOf(epochs), "the run's last epoch, counted from its start: at least "
+                    + state.epoch() + ", the epochs " + resume + " has trained");
+        }
     }
 
     private void requireAtLeast(String option, long value, long least) {
@@ -141,7 +172,7 @@ final class TrainCommand implements Callable<Integer> {
                 "Invalid value for option '" + option + "': expected " + expected + ", found '" + value + "'");
     }
 
-    private static String describe(RunSummary summary) {
+    private static String describe(RunSummary summary, int epochs, boolean dryRun) {
         StringBuilder text = new StringBuilder();
         text.append(summary.outcome() == RunSummary.Outcome.COMPLETED ? "finished" : "stopped")
                 .append(": ").append(summary.lastEpoch()).append(" epoch(s), ").append(summary.steps())
@@ -156,6 +187,10 @@ final class TrainCommand implements Callable<Integer> {
                     summary.last().seconds()));
         }
         text.append(String.format(Locale.ROOT, "%njudge test accuracy %.4f", summary.judgeAccuracy()));
+        if (summary.outcome() != RunSummary.Outcome.COMPLETED) {
+            text.append(String.format(Locale.ROOT, "%nto continue: cgan train --resume %s --epochs %d%s",
+                    summary.runFolder(), epochs, dryRun ? " --dry-run" : ""));
+        }
         return text.toString();
     }
 }

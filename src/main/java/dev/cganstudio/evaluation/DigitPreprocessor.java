@@ -36,24 +36,44 @@ public final class DigitPreprocessor {
     private static final double GREEN = 0.587;
     private static final double BLUE = 0.114;
     private static final int CHANNEL_MAX = 255;
+    /** Ink darker than this, on average, is laid on white paper; lighter ink on black. */
+    private static final double HALF_GREY = 0.5;
 
     private DigitPreprocessor() {
     }
 
     /**
-     * Prepares an image of any size and colours (alpha is ignored).
+     * Prepares an image of any size and colours. Where the picture is partly transparent (ink on a
+     * transparent background, as drawing programs and browser canvases save it), it is laid on
+     * paper that contrasts with its ink: white under dark ink, black under light ink.
      *
      * @return 784 grey values in [0, 1], row-major, ink bright; empty when the image holds no ink
      */
     public static Optional<float[]> prepare(BufferedImage image) {
         int width = image.getWidth();
         int height = image.getHeight();
-        int[] rgb = image.getRGB(0, 0, width, height, null, 0, width);
-        float[] grey = new float[rgb.length];
-        for (int index = 0; index < rgb.length; index++) {
-            int pixel = rgb[index];
-            double luminance = RED * ((pixel >> 16) & 0xFF) + GREEN * ((pixel >> 8) & 0xFF) + BLUE * (pixel & 0xFF);
-            grey[index] = (float) (luminance / CHANNEL_MAX);
+        int[] argb = image.getRGB(0, 0, width, height, null, 0, width);
+        float[] luminance = new float[argb.length];
+        float[] opacity = new float[argb.length];
+        double opaqueLuminance = 0;
+        double totalOpacity = 0;
+        boolean translucent = false;
+        for (int index = 0; index < argb.length; index++) {
+            int pixel = argb[index];
+            luminance[index] = (float) ((RED * ((pixel >> 16) & 0xFF) + GREEN * ((pixel >> 8) & 0xFF)
+                    + BLUE * (pixel & 0xFF)) / CHANNEL_MAX);
+            opacity[index] = ((pixel >>> 24) & 0xFF) / (float) CHANNEL_MAX;
+            translucent |= opacity[index] < 1;
+            opaqueLuminance += opacity[index] * luminance[index];
+            totalOpacity += opacity[index];
+        }
+        if (!translucent) {
+            return prepare(luminance, width, height);
+        }
+        float paper = totalOpacity > 0 && opaqueLuminance / totalOpacity < HALF_GREY ? 1 : 0;
+        float[] grey = new float[argb.length];
+        for (int index = 0; index < argb.length; index++) {
+            grey[index] = opacity[index] * luminance[index] + (1 - opacity[index]) * paper;
         }
         return prepare(grey, width, height);
     }

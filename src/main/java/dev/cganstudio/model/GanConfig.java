@@ -53,12 +53,46 @@ public record GanConfig(String name, int latentSize, int batchSize,
             throw new IllegalArgumentException("expected 2 generator blocks (7->14->28), found "
                     + generatorChannels.size());
         }
+        requirePositive("latentSize", latentSize);
+        requirePositive("batchSize", batchSize);
+        requirePositive("generatorBaseChannels", generatorBaseChannels);
+        generatorChannels.forEach(channels -> requirePositive("generatorChannels", channels));
+        if (discriminatorChannels.isEmpty()) {
+            throw new IllegalArgumentException("expected at least one discriminator convolution, found none");
+        }
+        discriminatorChannels.forEach(channels -> requirePositive("discriminatorChannels", channels));
+        requireIn("leakySlope", leakySlope, 0, 1);
+        requireIn("batchNormDecay", batchNormDecay, 0, 1);
+        requireIn("beta1", beta1, 0, 1);
+        requireIn("beta2", beta2, 0, 1);
+        if (!(realTarget >= 0 && realTarget <= 1 && fakeTarget >= 0 && fakeTarget <= 1)) {
+            throw new IllegalArgumentException("expected realTarget and fakeTarget in [0, 1], found " + realTarget
+                    + " and " + fakeTarget);
+        }
+        if (!(batchNormEpsilon > 0) || !(generatorLearningRate > 0) || !(discriminatorLearningRate > 0)
+                || Double.isInfinite(generatorLearningRate) || Double.isInfinite(discriminatorLearningRate)) {
+            throw new IllegalArgumentException("expected batchNormEpsilon and both learning rates > 0, found "
+                    + batchNormEpsilon + ", " + generatorLearningRate + " and " + discriminatorLearningRate);
+        }
         if (emaDecay < 0 || emaDecay >= 1) {
             throw new IllegalArgumentException("expected an EMA decay in [0, 1), found " + emaDecay);
         }
         if (discriminatorDropout < 0 || discriminatorDropout >= 1) {
             throw new IllegalArgumentException("expected a dropout probability in [0, 1), found "
                     + discriminatorDropout);
+        }
+    }
+
+    private static void requirePositive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("expected " + name + " >= 1, found " + value);
+        }
+    }
+
+    /** Requires {@code from <= value < to}. */
+    private static void requireIn(String name, double value, double from, double to) {
+        if (!(value >= from && value < to)) {
+            throw new IllegalArgumentException("expected " + name + " in [" + from + ", " + to + "), found " + value);
         }
     }
 
@@ -85,6 +119,10 @@ public record GanConfig(String name, int latentSize, int batchSize,
         RecordComponent[] components = GanConfig.class.getRecordComponents();
         Object[] values = new Object[components.length];
         Class<?>[] types = new Class<?>[components.length];
+        if (changes.containsKey("name")) {
+            throw new IllegalArgumentException("expected a hyperparameter, found 'name': a preset's name is "
+                    + "chosen with --preset and names the run's folder");
+        }
         Map<String, String> unused = new LinkedHashMap<>(changes);
         try {
             for (int index = 0; index < components.length; index++) {

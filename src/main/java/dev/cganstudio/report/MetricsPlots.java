@@ -47,6 +47,10 @@ public final class MetricsPlots {
     private static final int RIGHT_AXIS = 1;
     private static final double SCORE_MIN = 0;
     private static final double SCORE_MAX = 1;
+    /** Steps of the score axis's lower end. */
+    private static final double SCORE_AXIS_STEP = 0.05;
+    /** Room below the lowest score, so that its point does not sit on the axis. */
+    private static final double SCORE_AXIS_MARGIN = 0.01;
     /** Half an epoch of margin either side, so end points and a lone first epoch sit inside the plot. */
     private static final double EPOCH_MARGIN = 0.5;
     /** A lone epoch gets a whole epoch either side, so that the axis spans whole-epoch ticks. */
@@ -100,15 +104,31 @@ public final class MetricsPlots {
         PngFiles.write(renderQuality(rows), runFolder.resolve(QUALITY_FILE));
     }
 
-    /** Draws accuracy, macro F1 and weighted F1 against epoch, on a fixed 0 to 1 scale. */
+    /**
+     * Draws accuracy, macro F1 and weighted F1 against epoch, up to 1, from the
+     * {@linkplain #scoreAxisMin lowest score's step below}. Weighted F1 is dashed: with as many
+     * digits of every label it equals macro F1 and would hide it.
+     */
     public BufferedImage renderMetrics(List<EpochMetrics> rows) {
         XYChart chart = newChart("How well the judge recognises generated digits",
-                "Score (0 = worst, 1 = best)", rows);
-        chart.getStyler().setYAxisMin(SCORE_MIN).setYAxisMax(SCORE_MAX);
+                "Score (1 = best)", rows);
+        chart.getStyler().setYAxisMin(scoreAxisMin(rows)).setYAxisMax(SCORE_MAX);
         addLine(chart, "Accuracy", rows, EpochMetrics::accuracy, BLUE, false, LEFT_AXIS);
         addLine(chart, "Macro F1 (labels equal)", rows, EpochMetrics::macroF1, ORANGE, false, LEFT_AXIS);
-        addLine(chart, "Weighted F1 (by label count)", rows, EpochMetrics::weightedF1, GREEN, false, LEFT_AXIS);
+        addLine(chart, "Weighted F1 (by label count)", rows, EpochMetrics::weightedF1, GREEN, true, LEFT_AXIS);
         return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /**
+     * The score axis starts at the multiple of {@value #SCORE_AXIS_STEP} below the lowest score,
+     * so that a run at 0.98 to 0.99 shows its progress instead of a flat line along the top.
+     */
+    static double scoreAxisMin(List<EpochMetrics> rows) {
+        double lowest = rows.stream()
+                .flatMapToDouble(row -> DoubleStream.of(row.accuracy(), row.macroF1(), row.weightedF1()))
+                .filter(Double::isFinite).min().orElse(SCORE_MIN);
+        double below = Math.floor((Math.min(lowest, SCORE_MAX) - SCORE_AXIS_MARGIN) / SCORE_AXIS_STEP) * SCORE_AXIS_STEP;
+        return Math.max(SCORE_MIN, below);
     }
 
     /**

@@ -21,6 +21,12 @@ public final class OutputFolderException extends IOException {
                 + " that writing fails (" + reason(cause) + "); choose another folder or free some space", cause);
     }
 
+    /** Writing {@code file}, outside a run (a generated grid or dataset), failed. */
+    public static OutputFolderException atWrite(Path file, IOException cause) {
+        return new OutputFolderException(file + ": expected a file that can be written, found that writing fails ("
+                + reason(cause) + "); choose another --output", cause);
+    }
+
     /**
      * Saving epoch {@code epoch} failed.
      *

@@ -145,8 +145,11 @@ public final class TrainingRun {
         Path runFolder = options.runFolder();
         CheckpointState state = Checkpoint.readState(runFolder);
         if (state.trainImages() != train.size()) {
-            throw new IOException("expected " + state.trainImages() + " training digits as when " + runFolder
-                    + " was started, found " + train.size() + (options.dryRun() ? " (dry run)" : ""));
+            String hint = state.trainImages() == TrainingOptions.DRY_RUN_IMAGES && !options.dryRun()
+                    ? "; it was a dry run: resume it with --dry-run"
+                    : options.dryRun() ? "; it was not a dry run: resume it without --dry-run" : "";
+            throw new IllegalArgumentException("expected " + state.trainImages() + " training digits as when "
+                    + runFolder + " was started, found " + train.size() + hint);
         }
         GanModels models = Checkpoint.loadModels(runFolder, state);
         status(String.format("resuming %s after epoch %d (step %d)", runFolder, state.epoch(), state.step()));
@@ -220,6 +223,10 @@ public final class TrainingRun {
         RunSummary run() throws IOException, InterruptedException {
             sessionStarted = System.nanoTime();
             int lastEpoch = Math.max(options.epochs(), 0);
+            if (state.epoch() >= lastEpoch) {
+                status("nothing to train: " + session.runFolder + " has trained " + state.epoch() + " epoch(s), the"
+                        + " last asked for (epochs count from the run's start)");
+            }
             for (int epoch = state.epoch() + 1; epoch <= lastEpoch; epoch++) {
                 EpochTotals totals = trainEpoch(epoch, lastEpoch);
                 if (totals == null) {

@@ -96,6 +96,58 @@ class CommandLineTest {
     }
 
     @Test
+    void valuesThatCannotWorkAreRefusedBeforeAnyWorkIsDone() throws IOException {
+        assertRefused(ExitCodes.USAGE, List.of("--threads", "'1000'", "cores"), "train", "--threads", "1000");
+        assertRefused(ExitCodes.USAGE, List.of("--set", "name"), "train", "--set", "name=x/../../y");
+        assertRefused(ExitCodes.USAGE, List.of("--set", "realTarget", "-1"), "train", "--set", "realTarget=-1");
+        assertRefused(ExitCodes.USAGE, List.of("--set", "latentSize", "0"), "train", "--set", "latentSize=0");
+        assertRefused(ExitCodes.USAGE, List.of("--target", "'2.0'"), "bench", "--time-to-quality", "--target", "2");
+        assertRefused(ExitCodes.USAGE, List.of("--evaluate-every", "'0'"), "bench", "--time-to-quality",
+                "--evaluate-every", "0");
+        assertRefused(ExitCodes.USAGE, List.of("--budget-minutes"), "bench", "--time-to-quality",
+                "--budget-minutes", "-3");
+        assertRefused(ExitCodes.USAGE, List.of("--preset", "''"), "bench", "--preset", "fast,,seed");
+        assertRefused(ExitCodes.USAGE, List.of("--keep-going", "--time-to-quality"), "bench", "--keep-going");
+        assertRefused(ExitCodes.USAGE, List.of("--count", "'101'", "idx"), "generate", "--generator",
+                run.toString(), "--count", "101");
+        assertRefused(ExitCodes.USAGE, List.of("--resume", "checkpoint"), "train", "--resume",
+                work.resolve("mnist").toString());
+        assertRefused(ExitCodes.USAGE, List.of("--preset", "--resume"), "train", "--resume", run.toString(),
+                "--preset", "seed");
+        assertRefused(ExitCodes.USAGE, List.of("--epochs", "'0'"), "train", "--resume", run.toString(),
+                "--epochs", "0");
+        Path damaged = work.resolve("damaged.png");
+        byte[] png = Files.readAllBytes(run.resolve("samples/epoch_001.png"));
+        Files.write(damaged, java.util.Arrays.copyOf(png, png.length / 2));
+        assertRefused(ExitCodes.USAGE, List.of("IMAGE", damaged.toString()), "classify", damaged.toString());
+    }
+
+    @Test
+    void aGeneratedPictureThatCannotBeWrittenEndsWithTheOutputExitCode() {
+        Result result = cgan("generate", "--generator", run.toString(), "--output", work.toString());
+        assertEquals(ExitCodes.OUTPUT, result.code, result.err);
+        assertTrue(result.err.contains(work.toString()) && result.err.contains("--output"), result.err);
+    }
+
+    @Test
+    void aDryRunResumedWithoutDryRunIsToldToAddIt() throws IOException {
+        Path full = SyntheticMnist.writeFolder(Files.createDirectories(work.resolve("bigger")), 600, 200);
+        Result result = cgan("train", "--resume", run.toString(), "--epochs", "2", "--data", full.toString(),
+                "--cache", work.resolve("cache-bigger").toString(), "--threads", "2");
+        assertEquals(ExitCodes.USAGE, result.code, result.err);
+        assertTrue(result.err.contains("resume it with --dry-run"), result.err);
+    }
+
+    private static void assertRefused(int code, List<String> mentions, String... args) {
+        Result result = cgan(args);
+        assertEquals(code, result.code, String.join(" ", args) + ": " + result.err);
+        for (String mention : mentions) {
+            assertTrue(result.err.contains(mention), String.join(" ", args) + " should mention " + mention + ": "
+                    + result.err);
+        }
+    }
+
+    @Test
     void aTruncatedMnistFileEndsWithAMessageNamingItAndTheDataExitCode() throws IOException {
         Path broken = SyntheticMnist.writeFolder(Files.createDirectories(work.resolve("broken")), 64, 20);
         Path images = broken.resolve(MnistSplit.TRAIN.imagesFile());

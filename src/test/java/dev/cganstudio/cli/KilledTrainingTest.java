@@ -50,6 +50,7 @@ class KilledTrainingTest {
     private static final long CHILD_TIMEOUT_MILLIS = 300_000;
     private static final long POLL_MILLIS = 1;
     private static final Pattern EPOCH_DONE = Pattern.compile("epoch (\\d+) done");
+    private static final Pattern STOPPED_SUMMARY = Pattern.compile("^stopped: (\\d+) epoch\\(s\\)");
     /** Temporary files of atomic writes, and the checkpoint's folders while it is swapped. */
     private static final Pattern HALF_WRITTEN = Pattern.compile(".*\\.(tmp|partial|previous)");
 
@@ -93,6 +94,26 @@ class KilledTrainingTest {
                 finishedBeforeKill);
 
         checkKilledRunAndResume(child.runFolder(), finishedBeforeKill);
+    }
+
+    @Test
+    void ctrlCStopsAfterTheStepUnderWayAndSaysHowToContinue() throws Exception {
+        int epochs = 30;
+        Child child = Child.train(work.resolve("interrupted"), epochs);
+        child.awaitOrFail(() -> child.logged("epoch 2/" + epochs + " step 2/"), "step 2 of epoch 2");
+
+        int code = child.interrupt();
+
+        assertEquals(ExitCodes.STOPPED, code, "exit code of a stopped run; its log:\n" + String.join("\n", child.lines));
+        int finished = child.lines.stream().map(STOPPED_SUMMARY::matcher).filter(Matcher::find)
+                .mapToInt(matcher -> Integer.parseInt(matcher.group(1))).findFirst()
+                .orElseThrow(() -> new AssertionError("no summary in:\n" + String.join("\n", child.lines)));
+        assertTrue(finished >= 1 && finished < epochs, "stopped soon after the signal, not at the end: " + finished);
+        assertTrue(child.logged("to continue: cgan train --resume " + child.runFolder() + " --epochs 30 --dry-run"),
+                "the command that resumes");
+        assertEquals(finished, Checkpoint.readState(child.runFolder()).epoch(), "the checkpoint of the last whole epoch");
+        assertEquals(finished, MetricsCsv.inRunFolder(child.runFolder()).read().size(), "a CSV row per whole epoch");
+        assertWholeRows(child.runFolder());
     }
 
     private static void checkKilledRunAndResume(Path run, int finishedBeforeKill) throws IOException {
@@ -178,10 +199,15 @@ class KilledTrainingTest {
 
         /** Starts a dry run of {@value #EPOCHS} epochs that logs every step, in a new JVM. */
         static Child train(Path output) throws IOException {
+            return train(output, EPOCHS);
+        }
+
+        /** Starts a dry run of {@code epochs} epochs that logs every step, in a new JVM. */
+        static Child train(Path output, int epochs) throws IOException {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             List<String> command = new ArrayList<>(List.of(java.toString(), "-cp",
                     System.getProperty("java.class.path"), Main.class.getName(), "train", "--dry-run",
-                    "--no-dropout", "--seed", String.valueOf(TinyRuns.SEED), "--epochs", String.valueOf(EPOCHS),
+                    "--no-dropout", "--seed", String.valueOf(TinyRuns.SEED), "--epochs", String.valueOf(epochs),
                     "--data", data.toString(), "--output", output.toString(), "--cache",
                     output.resolveSibling(output.getFileName() + "-cache").toString(), "--threads", "1",
                     "--log-every", "1"));
@@ -204,6 +230,15 @@ class KilledTrainingTest {
                 }
                 Thread.sleep(POLL_MILLIS);
             }
+        }
+
+        /** Sends the child SIGINT, as Ctrl-C in its terminal would, and returns its exit code. */
+        int interrupt() throws IOException, InterruptedException {
+            Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).inheritIO().start();
+            assertEquals(0, kill.waitFor(), "kill -INT delivered");
+            int code = process.waitFor();
+            reader.join(CHILD_TIMEOUT_MILLIS);
+            return code;
         }
 
         /** SIGKILLs the child and returns the last epoch it announced done before it died. */

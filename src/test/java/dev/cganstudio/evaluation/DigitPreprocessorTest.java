@@ -3,6 +3,7 @@ package dev.cganstudio.evaluation;
 import dev.cganstudio.data.Mnist;
 import org.junit.jupiter.api.Test;
 
+import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -45,6 +46,18 @@ class DigitPreprocessorTest {
         assertArrayEquals(darkOnWhite, whiteOnBlack, 1e-4f);
         assertArrayEquals(darkOnWhite, blueOnCream, 0.05f);
         assertTrue(darkOnWhite[0] == 0 && whiteOnBlack[0] == 0, "the field is dark whatever the paper");
+    }
+
+    @Test
+    void inkOnATransparentBackgroundIsReadAsInkOnPaper() {
+        float[] darkOnWhite = prepare(seven(Color.WHITE, Color.BLACK, 0, 0));
+
+        float[] darkOnClear = prepare(seven(new Color(0, 0, 0, 0), Color.BLACK, 0, 0));
+        float[] whiteOnClear = prepare(seven(new Color(255, 255, 255, 0), Color.WHITE, 0, 0));
+
+        assertArrayEquals(darkOnWhite, darkOnClear, 1e-4f);
+        assertArrayEquals(darkOnWhite, whiteOnClear, 1e-4f);
+        assertTrue(DigitPreprocessor.prepare(canvas(new Color(0, 0, 0, 0))).isEmpty(), "all clear is no digit");
     }
 
     @Test
@@ -142,8 +155,10 @@ class DigitPreprocessorTest {
     }
 
     private static BufferedImage canvas(Color paper) {
-        BufferedImage image = new BufferedImage(CANVAS, CANVAS, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(CANVAS, CANVAS, paper.getAlpha() < 255
+                ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
+        graphics.setComposite(AlphaComposite.Src);
         graphics.setColor(paper);
         graphics.fillRect(0, 0, CANVAS, CANVAS);
         graphics.dispose();

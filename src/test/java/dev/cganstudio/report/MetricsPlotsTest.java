@@ -71,6 +71,20 @@ class MetricsPlotsTest {
                 + pixelsOf(quality, MetricsPlots.RED), "no line may be drawn from NaN alone");
     }
 
+    @Test
+    void scoreAxisStartsJustBelowTheLowestScore() {
+        List<EpochMetrics> high = new ArrayList<>();
+        for (EpochMetrics row : epochs(2)) {
+            high.add(withAccuracy(row, row.epoch() == 1 ? 0.9824 : 0.991));
+        }
+
+        assertEquals(0.95, MetricsPlots.scoreAxisMin(high.stream().map(row -> withF1(row, row.accuracy())).toList()),
+                1e-12);
+        assertEquals(0.25, MetricsPlots.scoreAxisMin(List.of(withF1(withAccuracy(epochs(1).get(0), 0.27), 0.3))),
+                1e-12);
+        assertEquals(0.0, MetricsPlots.scoreAxisMin(List.of()), 1e-12);
+    }
+
     /** A NaN drawn as 0 would still put the accuracy colour on the chart; a skipped one does not. */
     @Test
     void skipsNaNValuesInsteadOfDrawingThemAsZero() {
@@ -165,6 +179,12 @@ class MetricsPlotsTest {
     private static EpochMetrics withAccuracy(EpochMetrics row, double accuracy) {
         return new EpochMetrics(row.epoch(), row.steps(), row.discriminatorLoss(), row.generatorLoss(),
                 row.realScore(), row.fakeScore(), accuracy, row.macroF1(), row.weightedF1(), row.perLabelF1(),
+                row.frechetDistance(), row.variety(), row.seconds(), row.imagesPerSecond());
+    }
+
+    private static EpochMetrics withF1(EpochMetrics row, double f1) {
+        return new EpochMetrics(row.epoch(), row.steps(), row.discriminatorLoss(), row.generatorLoss(),
+                row.realScore(), row.fakeScore(), row.accuracy(), f1, f1, row.perLabelF1(),
                 row.frechetDistance(), row.variety(), row.seconds(), row.imagesPerSecond());
     }
 
