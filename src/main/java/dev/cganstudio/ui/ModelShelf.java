@@ -102,7 +102,7 @@ final class ModelShelf {
                 LoadCheckpointTask.Loaded loaded = task.getValue();
                 String origin = "from the checkpoint of " + loaded.runFolder().getFileName() + ", epoch "
                         + loaded.state().epoch();
-                accept(ModelKind.GENERATOR, loaded.models().generator(), origin);
+                accept(ModelKind.GENERATOR, loaded.models().sampler(), origin);
                 accept(ModelKind.DISCRIMINATOR, loaded.models().discriminator(), origin);
                 resumePoint.set(new ResumePoint(loaded.runFolder(), loaded.state()));
                 lastRunFolder = loaded.runFolder();
@@ -158,10 +158,13 @@ final class ModelShelf {
         });
     }
 
-    /** The generator to draw digits from: a copy of the one training, else the current one. */
+    /**
+     * The generator to draw digits from: a copy of the training run's sampler (the moving average
+     * that the grid and the judge use, where the preset keeps one), else the current generator.
+     */
     CompletableFuture<ComputationGraph> generatorForUse() {
         if (liveRun != null) {
-            return liveRun.betweenSteps(models -> models.generator().clone());
+            return liveRun.betweenSteps(models -> models.sampler().clone());
         }
         return generator.get() != null ? CompletableFuture.completedFuture(generator.get())
                 : CompletableFuture.failedFuture(new IllegalStateException(

@@ -277,15 +277,16 @@ final class TrainingModel {
     }
 
     /**
-     * Stops the run within one batch. The generator and discriminator as they are at that
-     * step stay in the studio; the files stay those of the last finished epoch.
+     * Stops the run within one batch. The generator (its moving average, which every sample is
+     * drawn from) and the discriminator as they are at that step stay in the studio; the files
+     * stay those of the last finished epoch.
      */
     void stop() {
         if (task == null || phase.get() == Phase.IDLE || phase.get() == Phase.STOPPING) {
             return;
         }
         finalNetworks = task.control().betweenSteps(models -> new ComputationGraph[] {
-            models.generator().clone(), models.discriminator().clone()});
+            models.sampler().clone(), models.discriminator().clone()});
         task.control().requestStop();
         phase.set(Phase.STOPPING);
         status.post("Stopping after this step");

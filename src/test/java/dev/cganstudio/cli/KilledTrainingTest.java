@@ -205,7 +205,9 @@ class KilledTrainingTest {
         /** Starts a dry run of {@code epochs} epochs that logs every step, in a new JVM. */
         static Child train(Path output, int epochs) throws IOException {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            List<String> command = new ArrayList<>(List.of(java.toString(), "-cp",
+            // A shell that starts a job in the background without job control (as CI may) makes
+            // it ignore SIGINT, and children inherit that; env resets it, as a terminal would have it.
+            List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", java.toString(), "-cp",
                     System.getProperty("java.class.path"), Main.class.getName(), "train", "--dry-run",
                     "--no-dropout", "--seed", String.valueOf(TinyRuns.SEED), "--epochs", String.valueOf(epochs),
                     "--data", data.toString(), "--output", output.toString(), "--cache",
