@@ -5,6 +5,7 @@ import dev.cganstudio.data.Mnist;
 import dev.cganstudio.data.MnistDataset;
 import dev.cganstudio.data.MnistFiles;
 import dev.cganstudio.data.MnistSplit;
+import dev.cganstudio.data.MnistUnavailableException;
 import dev.cganstudio.evaluation.ClassificationMetrics;
 import dev.cganstudio.evaluation.GeneratorEvaluator;
 import dev.cganstudio.evaluation.GeneratorEvaluator.GeneratorScore;
@@ -83,6 +84,10 @@ public final class TrainingRun {
         Path dataFolder = dataLocator.locate(options.dataFolder(), this::status);
         MnistDataset train = MnistFiles.load(dataFolder, MnistSplit.TRAIN);
         MnistDataset test = MnistFiles.load(dataFolder, MnistSplit.TEST);
+        if (train.size() == 0 || test.size() == 0) {
+            throw new MnistUnavailableException(dataFolder + ": expected training and test digits, found "
+                    + train.size() + " training and " + test.size() + " test digits");
+        }
         if (options.dryRun()) {
             train = train.head(TrainingOptions.DRY_RUN_IMAGES);
             test = test.head(TrainingOptions.DRY_RUN_TEST_IMAGES);

@@ -123,6 +123,18 @@ class CommandLineTest {
     }
 
     @Test
+    void anEmptyTrainingSetIsADataErrorFoundBeforeTheJudgeTrains() throws IOException {
+        Path empty = SyntheticMnist.writeFolder(Files.createDirectories(work.resolve("empty")), 0, 20);
+
+        Result result = cgan("train", "--dry-run", "--data", empty.toString(), "--output",
+                work.resolve("never").toString(), "--cache", work.resolve("cache-empty").toString());
+
+        assertEquals(ExitCodes.DATA, result.code, result.err);
+        assertTrue(result.err.contains("found 0 training and 20 test digits"), result.err);
+        assertTrue(Files.notExists(work.resolve("cache-empty").resolve("judge")), "no judge was trained");
+    }
+
+    @Test
     void aGeneratedPictureThatCannotBeWrittenEndsWithTheOutputExitCode() {
         Result result = cgan("generate", "--generator", run.toString(), "--output", work.toString());
         assertEquals(ExitCodes.OUTPUT, result.code, result.err);
