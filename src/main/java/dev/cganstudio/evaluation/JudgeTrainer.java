@@ -109,6 +109,12 @@ public final class JudgeTrainer {
         images.data().setData(shifted);
     }
 
+    /** The judge's accuracy on a set of digits. */
+    public static double accuracy(Judge judge, MnistDataset digits) {
+        return accuracy(judge.verdicts(MnistTensors.images(digits, 0, digits.size())),
+                MnistTensors.labels(digits, 0, digits.size()));
+    }
+
     static double accuracy(int[] verdicts, int[] labels) {
         int correct = 0;
         for (int index = 0; index < labels.length; index++) {

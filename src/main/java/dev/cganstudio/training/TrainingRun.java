@@ -9,6 +9,7 @@ import dev.cganstudio.data.MnistUnavailableException;
 import dev.cganstudio.evaluation.ClassificationMetrics;
 import dev.cganstudio.evaluation.GeneratorEvaluator;
 import dev.cganstudio.evaluation.GeneratorEvaluator.GeneratorScore;
+import dev.cganstudio.evaluation.Judge;
 import dev.cganstudio.evaluation.JudgeStore;
 import dev.cganstudio.evaluation.JudgeStore.StoredJudge;
 import dev.cganstudio.evaluation.JudgeTrainer;
@@ -113,6 +114,21 @@ public final class TrainingRun {
     }
 
     private StoredJudge obtainJudge(MnistDataset train, MnistDataset test) throws IOException {
+        Path own = options.resume() ? options.runFolder().resolve(ModelKind.JUDGE.fileName()) : null;
+        if (own != null && Files.isRegularFile(own)) {
+            // A run is judged by one judge from its first epoch to its last, so that its epochs
+            // compare, even when the stored one has been trained again since.
+            try {
+                Judge judge = new Judge(ModelFiles.loadJudge(own));
+                double accuracy = JudgeTrainer.accuracy(judge, test);
+                status(String.format(Locale.ROOT, "using the run's own judge (test accuracy %.4f) from %s",
+                        accuracy, own));
+                return new StoredJudge(judge, accuracy, 0);
+            } catch (IOException e) {
+                LOG.warn("the run's own judge is not usable, so its next epochs are judged by another: {}",
+                        e.getMessage());
+            }
+        }
         JudgeStore store = new JudgeStore(options.cacheFolder().resolve("judge"));
         if (options.dryRun()) {
             StoredJudge stored = options.retrainJudge() ? null : store.load(this::status);

@@ -2,11 +2,17 @@ package dev.cganstudio.cli;
 
 import dev.cganstudio.data.IdxReader;
 import dev.cganstudio.data.MnistSplit;
+import dev.cganstudio.evaluation.Judge;
+import dev.cganstudio.evaluation.JudgeStore;
+import dev.cganstudio.model.JudgeNetwork;
+import dev.cganstudio.model.ModelFiles;
+import dev.cganstudio.report.MetricsCsv;
 import dev.cganstudio.report.SampleGrid;
 import dev.cganstudio.testing.SyntheticMnist;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine;
 
 import javax.imageio.ImageIO;
@@ -120,6 +126,30 @@ class CommandLineTest {
         byte[] png = Files.readAllBytes(run.resolve("samples/epoch_001.png"));
         Files.write(damaged, java.util.Arrays.copyOf(png, png.length / 2));
         assertRefused(ExitCodes.USAGE, List.of("IMAGE", damaged.toString()), "classify", damaged.toString());
+    }
+
+    @Test
+    void aResumedRunKeepsTheJudgeItBeganWithThoughAnotherIsStored() throws IOException {
+        Path output = work.resolve("own-judge");
+        Result first = cgan("train", "--dry-run", "--data", data.toString(), "--output", output.toString(),
+                "--cache", work.resolve("cache-own-first").toString(), "--threads", "2");
+        assertEquals(ExitCodes.OK, first.code, first.err);
+        Path resumed;
+        try (Stream<Path> runs = Files.list(output)) {
+            resumed = runs.findFirst().orElseThrow();
+        }
+        INDArray ownParameters = ModelFiles.loadJudge(resumed.resolve("judge.zip")).params().dup();
+        Path otherCache = work.resolve("cache-own-other");
+        new JudgeStore(otherCache.resolve("judge")).save(new JudgeStore.StoredJudge(
+                new Judge(JudgeNetwork.create(99, 8)), 0.995, 1));
+
+        Result second = cgan("train", "--resume", resumed.toString(), "--dry-run", "--epochs", "2", "--data",
+                data.toString(), "--cache", otherCache.toString(), "--threads", "2");
+
+        assertEquals(ExitCodes.OK, second.code, second.err);
+        assertEquals(ownParameters, ModelFiles.loadJudge(resumed.resolve("judge.zip")).params(),
+                "the run folder still holds the judge it began with");
+        assertEquals(2, MetricsCsv.inRunFolder(resumed).read().size());
     }
 
     @Test
