@@ -153,8 +153,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (!timeToQuality) {
             if (keepGoing || !overrides.isEmpty()) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--keep-going and --set go with --time-to-quality, found them without it");
+                throw new CommandLine.ParameterException(spec.commandLine(), (keepGoing ? "--keep-going" : "--set")
+                        + " goes with --time-to-quality, found it without");
             }
             return;
         }

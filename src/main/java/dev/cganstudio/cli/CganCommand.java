@@ -35,6 +35,7 @@ public final class CganCommand implements Runnable {
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new CganCommand());
         commandLine.setExecutionExceptionHandler(CganCommand::handle);
+        commandLine.setParameterExceptionHandler(CganCommand::refuse);
         return commandLine;
     }
 
@@ -42,6 +43,20 @@ public final class CganCommand implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "expected a verb (train, generate, evaluate, "
                 + "classify, bench, studio), found none");
+    }
+
+    /**
+     * A bad option: the reason and where to read more, without picocli's default of the whole
+     * usage text, whose forty lines pushed the one line that matters off the screen.
+     */
+    private static int refuse(CommandLine.ParameterException bad, String[] args) {
+        CommandLine commandLine = bad.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println(commandLine.getColorScheme().errorText(bad.getMessage()));
+        CommandLine.UnmatchedArgumentException.printSuggestions(bad, err);
+        err.println("See '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
+        err.flush();
+        return ExitCodes.USAGE;
     }
 
     private static int handle(Exception failure, CommandLine commandLine, CommandLine.ParseResult parsed) {

@@ -71,6 +71,11 @@ final class GenerateCommand implements Callable<Integer> {
                     + (format == Format.png ? " (a grid row per label; --format idx takes more)" : "")
                     + ", found '" + count + "'");
         }
+        if (Files.isDirectory(output)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--output': "
+                    + "expected a file name, found the folder '" + output + "'; give a file in it, e.g. "
+                    + output.resolve(format == Format.png ? "digits.png" : "digits"));
+        }
         EngineOptions.requireThreads(spec.commandLine(), threads);
         Dl4jRuntime.configure(threads);
         Path file = Files.isDirectory(generator) ? generator.resolve("generator.zip") : generator;

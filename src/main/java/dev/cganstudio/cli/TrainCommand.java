@@ -33,7 +33,9 @@ final class TrainCommand implements Callable<Integer> {
             description = "GAN preset: fast (default, for CPUs) or seed (the reference model).")
     String preset;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "1", description = "Last epoch to train (default 1).")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "1",
+            description = "Last epoch to train, counted from the run's start (default 1; with --resume, the "
+                    + "epochs the run was started with).")
     int epochs;
 
     @Option(names = "--batch", paramLabel = "N", description = "Images per step (default: the preset's).")
@@ -97,7 +99,9 @@ final class TrainCommand implements Callable<Integer> {
         try (InterruptToStop interrupts = InterruptToStop.install(control, spec.commandLine().getErr())) {
             summary = new TrainingRun(effective, DataLocators.standard(engine.cacheFolder()), listener, control).run();
         }
-        spec.commandLine().getOut().println(describe(summary, epochs, dryRun));
+        spec.commandLine().getOut().println(describe(summary, epochs, (dryRun ? " --dry-run" : "")
+                + (engine.data != null ? " --data " + engine.data : "")
+                + (engine.cache != null ? " --cache " + engine.cache : "")));
         return summary.outcome() == RunSummary.Outcome.COMPLETED ? ExitCodes.OK : ExitCodes.STOPPED;
     }
 
@@ -155,6 +159,9 @@ final class TrainCommand implements Callable<Integer> {
                     + " with --resume, found it: a resumed run keeps the settings it began with; start a new run "
                     + "to change them");
         }
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--epochs")) {
+            epochs = Math.max(state.epochsPlanned(), state.epoch());
+        }
         if (epochs < state.epoch()) {
             throw bad("--epochs", String.valueOf(epochs), "the run's last epoch, counted from its start: at least "
                     + state.epoch() + ", the epochs " + resume + " has trained");
@@ -172,7 +179,8 @@ final class TrainCommand implements Callable<Integer> {
                 "Invalid value for option '" + option + "': expected " + expected + ", found '" + value + "'");
     }
 
-    private static String describe(RunSummary summary, int epochs, boolean dryRun) {
+    /** The run's outcome for a person; a run that stopped early ends with the command that resumes it. */
+    private static String describe(RunSummary summary, int epochs, String resumeOptions) {
         StringBuilder text = new StringBuilder();
         text.append(summary.outcome() == RunSummary.Outcome.COMPLETED ? "finished" : "stopped")
                 .append(": ").append(summary.lastEpoch()).append(" epoch(s), ").append(summary.steps())
@@ -189,7 +197,7 @@ final class TrainCommand implements Callable<Integer> {
         text.append(String.format(Locale.ROOT, "%njudge test accuracy %.4f", summary.judgeAccuracy()));
         if (summary.outcome() != RunSummary.Outcome.COMPLETED) {
             text.append(String.format(Locale.ROOT, "%nto continue: cgan train --resume %s --epochs %d%s",
-                    summary.runFolder(), epochs, dryRun ? " --dry-run" : ""));
+                    summary.runFolder(), epochs, resumeOptions));
         }
         return text.toString();
     }

@@ -165,10 +165,15 @@ class CommandLineTest {
     }
 
     @Test
-    void aGeneratedPictureThatCannotBeWrittenEndsWithTheOutputExitCode() {
-        Result result = cgan("generate", "--generator", run.toString(), "--output", work.toString());
+    void aGeneratedPictureThatCannotBeWrittenEndsWithTheOutputExitCode() throws IOException {
+        Path unwritable = Files.writeString(work.resolve("a-file"), "not a folder").resolve("digits.png");
+        Result result = cgan("generate", "--generator", run.toString(), "--output", unwritable.toString());
         assertEquals(ExitCodes.OUTPUT, result.code, result.err);
-        assertTrue(result.err.contains(work.toString()) && result.err.contains("--output"), result.err);
+        assertTrue(result.err.contains(unwritable.toString()) && result.err.contains("--output"), result.err);
+
+        Result folder = cgan("generate", "--generator", run.toString(), "--output", work.toString());
+        assertEquals(ExitCodes.USAGE, folder.code, folder.err);
+        assertTrue(folder.err.contains("expected a file name, found the folder"), folder.err);
     }
 
     @Test

@@ -98,22 +98,32 @@ class KilledTrainingTest {
 
     @Test
     void ctrlCStopsAfterTheStepUnderWayAndSaysHowToContinue() throws Exception {
-        int epochs = 30;
+        int epochs = 12;
         Child child = Child.train(work.resolve("interrupted"), epochs);
         child.awaitOrFail(() -> child.logged("epoch 2/" + epochs + " step 2/"), "step 2 of epoch 2");
 
         int code = child.interrupt();
 
-        assertEquals(ExitCodes.STOPPED, code, "exit code of a stopped run; its log:\n" + String.join("\n", child.lines));
+        assertEquals(ExitCodes.STOPPED, code, "exit code of a stopped run; its log:\n"
+                + String.join("\n", child.lines));
         int finished = child.lines.stream().map(STOPPED_SUMMARY::matcher).filter(Matcher::find)
                 .mapToInt(matcher -> Integer.parseInt(matcher.group(1))).findFirst()
                 .orElseThrow(() -> new AssertionError("no summary in:\n" + String.join("\n", child.lines)));
         assertTrue(finished >= 1 && finished < epochs, "stopped soon after the signal, not at the end: " + finished);
-        assertTrue(child.logged("to continue: cgan train --resume " + child.runFolder() + " --epochs 30 --dry-run"),
-                "the command that resumes");
-        assertEquals(finished, Checkpoint.readState(child.runFolder()).epoch(), "the checkpoint of the last whole epoch");
+        assertTrue(child.logged("to continue: cgan train --resume " + child.runFolder() + " --epochs " + epochs
+                + " --dry-run --data " + data), "the command that resumes");
+        assertEquals(finished, Checkpoint.readState(child.runFolder()).epoch(),
+                "the checkpoint of the last whole epoch");
         assertEquals(finished, MetricsCsv.inRunFolder(child.runFolder()).read().size(), "a CSV row per whole epoch");
         assertWholeRows(child.runFolder());
+
+        int resumedCode = CganCommand.execute("train", "--resume", child.runFolder().toString(), "--dry-run",
+                "--data", data.toString(), "--cache", work.resolve("interrupted-cache").toString(), "--threads", "1",
+                "--log-every", "0");
+        assertEquals(ExitCodes.OK, resumedCode, "resumed without --epochs, it goes on to the epochs it began with");
+        assertEquals(epochs, Checkpoint.readState(child.runFolder()).epoch());
+        assertEquals(IntStream.rangeClosed(1, epochs).boxed().toList(),
+                MetricsCsv.inRunFolder(child.runFolder()).read().stream().map(EpochMetrics::epoch).toList());
     }
 
     private static void checkKilledRunAndResume(Path run, int finishedBeforeKill) throws IOException {
