@@ -43,6 +43,7 @@ public final class MetricsPlots {
 
     private static final String EPOCH_AXIS = "Epoch";
     private static final String WHOLE_NUMBER = "0";
+    private static final String VALUE = "0.######";
     private static final int LEFT_AXIS = 0;
     private static final int RIGHT_AXIS = 1;
     private static final double SCORE_MIN = 0;
@@ -211,6 +212,9 @@ public final class MetricsPlots {
             styler.setXAxisTickMarkSpacingHint(Math.max(styler.getXAxisTickMarkSpacingHint(), hint));
             styler.setXAxisDecimalPattern(WHOLE_NUMBER);
         }
+        // XChart's own y labels drop the leading zero below 0.1 (".05" beside "0.1"); enough
+        // optional places that no tick step needs more, which would leave the axis without ticks.
+        styler.setYAxisDecimalPattern(VALUE);
         return chart;
     }
 
