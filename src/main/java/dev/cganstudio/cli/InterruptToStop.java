@@ -13,8 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 6; a second one quits at once, which loses at most the epoch under way. A JVM shutdown hook
  * could not do this: once the JVM is exiting, the run's last lines and its exit code are lost.
  *
- * <p>Uses {@code sun.misc.Signal} (module jdk.unsupported), the JDK's only way to catch a signal;
- * where it is missing, Ctrl-C keeps its default effect and a shutdown hook still asks for the stop.
+ * <p>Uses {@code sun.misc.Signal} (module jdk.unsupported), the JDK's only way to catch a signal.
+ * Where it is missing, or where the shell made the process ignore SIGINT (a background job without
+ * job control), Ctrl-C keeps that effect; a killed run loses at most its epoch under way, as
+ * KilledTrainingTest shows, since every file is written atomically.
  */
 final class InterruptToStop implements AutoCloseable {
 
@@ -25,19 +27,16 @@ final class InterruptToStop implements AutoCloseable {
     private final RunControl control;
     private final PrintWriter err;
     private final AtomicInteger interrupts = new AtomicInteger();
-    private final Thread hook;
     private SignalHandler previous;
 
     private InterruptToStop(RunControl control, PrintWriter err) {
         this.control = control;
         this.err = err;
-        this.hook = new Thread(control::requestStop, "stop-on-exit");
     }
 
     /** Installs the handler until {@link #close()}. */
     static InterruptToStop install(RunControl control, PrintWriter err) {
         InterruptToStop handler = new InterruptToStop(control, err);
-        Runtime.getRuntime().addShutdownHook(handler.hook);
         try {
             handler.previous = Signal.handle(new Signal(INTERRUPT), signal -> handler.interrupted());
         } catch (IllegalArgumentException | LinkageError unavailable) {
@@ -60,11 +59,6 @@ final class InterruptToStop implements AutoCloseable {
     public void close() {
         if (previous != null) {
             Signal.handle(new Signal(INTERRUPT), previous);
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is exiting (SIGTERM): the hook has asked the run to stop already
         }
     }
 }

@@ -23,15 +23,16 @@ public enum Preset {
 
     /**
      * Our design for two CPU cores: the seed's shape at a quarter of its width, so a step costs
-     * about a sixteenth, and smaller batches so that an epoch gives many more updates. Each choice
-     * below won an A/B run on real MNIST (same seed, judged every 250 steps; figures in the
-     * README): a projection discriminator instead of an auxiliary classifier head, whose
+     * about a sixteenth, and smaller batches so that an epoch gives many more updates. These
+     * choices each won an A/B run on real MNIST (same seed, judged every 125 or 250 steps; figures
+     * in the README): a projection discriminator instead of an auxiliary classifier head, whose
      * real-only classifier the generator learnt to satisfy with fragments (its head named 100% of
      * the fakes as asked while the judge named 40%); step sizes of 2e-3, ten and twenty times the
      * reference's; no dropout in the discriminator (with 0.3, the judge's accuracy at step 1250
-     * was 0.971 against 0.988 without, and steps took 8% longer); fakes drawn with batch
-     * statistics; and a moving average of the generator for every sample, which smooths the
-     * swings that such steps bring.
+     * was 0.971 against 0.988 without, and steps took 8% longer); and a moving average of the
+     * generator for every sample (without it, accuracy swung between 0.95 and 0.98). The fakes
+     * are drawn with batch statistics because the generator's own step draws them so, not on an
+     * A/B run's figures.
      */
     FAST(new GanConfig("fast", 64, 64,
             64, List.of(32, 16),

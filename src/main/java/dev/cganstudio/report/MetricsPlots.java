@@ -128,7 +128,8 @@ public final class MetricsPlots {
         double lowest = rows.stream()
                 .flatMapToDouble(row -> DoubleStream.of(row.accuracy(), row.macroF1(), row.weightedF1()))
                 .filter(Double::isFinite).min().orElse(SCORE_MIN);
-        double below = Math.floor((Math.min(lowest, SCORE_MAX) - SCORE_AXIS_MARGIN) / SCORE_AXIS_STEP) * SCORE_AXIS_STEP;
+        double below = Math.floor((Math.min(lowest, SCORE_MAX) - SCORE_AXIS_MARGIN) / SCORE_AXIS_STEP)
+                * SCORE_AXIS_STEP;
         return Math.max(SCORE_MIN, below);
     }
 

@@ -32,7 +32,7 @@ public final class StudioLauncher {
 
     /** Whether a window can open: not Linux, an X or Wayland display, or JavaFX's headless platform. */
     private static boolean displayAvailable() {
-        return !System.getProperty("os.name", "").startsWith("Linux") || System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null
-                || "Monocle".equals(System.getProperty("glass.platform"));
+        return !System.getProperty("os.name", "").startsWith("Linux") || System.getenv("DISPLAY") != null
+                || System.getenv("WAYLAND_DISPLAY") != null || "Monocle".equals(System.getProperty("glass.platform"));
     }
 }
